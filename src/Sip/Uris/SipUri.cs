@@ -24,6 +24,7 @@ public sealed class SipUri : AddressUri
     private readonly string _text;
     private readonly string? _comparableUser;
     private readonly string? _comparablePassword;
+    private readonly string _comparableHost;
 
     /// <summary>Builds a URI from unescaped parts, for code that composes requests.</summary>
     /// <param name="isSecure">True for <c>sips:</c>.</param>
@@ -73,6 +74,7 @@ public sealed class SipUri : AddressUri
         _headers = headers;
         _comparableUser = escapedUser is null ? null : UriSyntax.Normalize(escapedUser);
         _comparablePassword = escapedPassword is null ? null : UriSyntax.Normalize(escapedPassword);
+        _comparableHost = UriSyntax.ComparableHost(host, hostKind);
         _text = BuildText();
     }
 
@@ -232,7 +234,7 @@ public sealed class SipUri : AddressUri
     /// RFC 3261 §19.1.4 comparison: sip and sips never match; userinfo is compared
     /// case-sensitively, the rest case-insensitively; escapes of unreserved characters equal
     /// the characters; user, password, host and port must all match (an absent port does not
-    /// match 5060); user, ttl, method, maddr and transport parameters present in only one URI
+    /// match 5060; IP addresses match by value, RFC 5954 §4.2); user, ttl, method, maddr and transport parameters present in only one URI
     /// make them differ, other parameters in only one URI are ignored, parameters present in
     /// both must match; every header must be present in both and match.
     /// </summary>
@@ -253,7 +255,7 @@ public sealed class SipUri : AddressUri
         return IsSecure == o.IsSecure
             && string.Equals(_comparableUser, o._comparableUser, StringComparison.Ordinal)
             && string.Equals(_comparablePassword, o._comparablePassword, StringComparison.Ordinal)
-            && string.Equals(Host, o.Host, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(_comparableHost, o._comparableHost, StringComparison.Ordinal)
             && Port == o.Port
             && ParametersMatch(this, o)
             && ParametersMatch(o, this)
@@ -269,7 +271,7 @@ public sealed class SipUri : AddressUri
         hash.Add(IsSecure);
         hash.Add(_comparableUser, StringComparer.Ordinal);
         hash.Add(_comparablePassword, StringComparer.Ordinal);
-        hash.Add(Host, StringComparer.OrdinalIgnoreCase);
+        hash.Add(_comparableHost, StringComparer.Ordinal);
         hash.Add(Port);
         foreach (var name in ParametersThatMustMatch)
         {

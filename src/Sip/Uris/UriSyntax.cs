@@ -216,8 +216,8 @@ internal static class UriSyntax
     }
 
     /// <summary>
-    /// RFC 3261 §25.1 <c>IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT</c>,
-    /// with each octet at most 255 as RFC 5954 §4.1 corrects it.
+    /// RFC 3261 §25.1 <c>IPv4address</c> as RFC 5954 §4.1 corrects it: four
+    /// <c>dec-octet</c>s, each 0-255 without leading zeros.
     /// </summary>
     public static bool IsIPv4(ReadOnlySpan<byte> text)
     {
@@ -233,7 +233,7 @@ internal static class UriSyntax
                 i++;
             }
 
-            if (i == start || value > 255)
+            if (i == start || value > 255 || (i - start > 1 && text[start] == (byte)'0'))
             {
                 return false;
             }
@@ -328,6 +328,17 @@ internal static class UriSyntax
 
         return true;
     }
+
+    /// <summary>
+    /// The form of a validated host used for comparison: RFC 5954 §4.2 compares IP
+    /// addresses by their binary value, so "[2001:db8::9:1]" and "[2001:DB8:0::9:01]" match;
+    /// domain names compare case-insensitively (RFC 3261 §19.1.4).
+    /// </summary>
+    public static string ComparableHost(string host, HostKind kind) => kind switch
+    {
+        HostKind.IPv6Reference => "[" + IPAddress.Parse(host.AsSpan(1, host.Length - 2)).ToString() + "]",
+        _ => host.ToLowerInvariant(),
+    };
 
     /// <summary>Writes ASCII text to a buffer writer.</summary>
     public static void WriteAscii(IBufferWriter<byte> writer, string text)

@@ -85,6 +85,9 @@ public sealed class SipUriEqualityTests
     [InlineData("sip:a%3bb@atlanta.com", "sip:a%3Bb@atlanta.com")] // hex digits of an escape are case-insensitive
     [InlineData("sip:a@h?Subject=x", "sip:a@h?subject=x")] // header names are case-insensitive
     [InlineData("sip:a@[2001:DB8::10]:5070", "sip:a@[2001:db8::10]:5070")]
+    [InlineData("sip:bob@[::ffff:192.0.2.128]", "sip:bob@[::ffff:c000:280]")] // RFC 5954 §4.2: IP addresses compare by value
+    [InlineData("sip:[2001:db8::9:1]", "sip:[2001:db8::9:01]")]
+    [InlineData("sip:[0:0:0:0:0:0:13.1.68.3]", "sip:[::13.1.68.3]")]
     public void Our_edge_cases_are_equal(string a, string b)
     {
         var x = AddressUri.Parse(a);

@@ -183,6 +183,7 @@ public sealed class SipUriParsingTests
     [InlineData("sip:alice@-atlanta.com", UriParseError.InvalidHost)]
     [InlineData("sip:alice@atlanta.123", UriParseError.InvalidHost)]
     [InlineData("sip:alice@192.0.2.256", UriParseError.InvalidHost)]
+    [InlineData("sip:alice@192.0.2.04", UriParseError.InvalidHost)] // RFC 5954 §4.1 dec-octet has no leading zero
     [InlineData("sip:%4@atlanta.com", UriParseError.InvalidEscape)]
     [InlineData("sip:%4g@atlanta.com", UriParseError.InvalidEscape)]
     [InlineData("sip:alice@atlanta.com;p=%4", UriParseError.InvalidEscape)]
