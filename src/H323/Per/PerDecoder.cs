@@ -43,6 +43,17 @@ public ref struct PerDecoder
         _limit = (long)data.Length * 8;
     }
 
+    /// <summary>Creates a decoder over the first <paramref name="bitLength"/> bits of <paramref name="data"/>.</summary>
+    /// <param name="data">The octets.</param>
+    /// <param name="bitLength">How many bits of <paramref name="data"/> belong to the encoding.</param>
+    public PerDecoder(ReadOnlySpan<byte> data, long bitLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bitLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bitLength, (long)data.Length * 8);
+        _data = data;
+        _limit = bitLength;
+    }
+
     /// <summary>
     /// Decodes one value from a complete encoding. This is the top-level entry point: no decode error
     /// escapes as an exception.
@@ -53,10 +64,25 @@ public ref struct PerDecoder
     /// <param name="value">The value, when the decode succeeded.</param>
     /// <param name="error">Why the decode failed, when it failed.</param>
     /// <returns><see langword="true"/> when the value was decoded.</returns>
-    public static bool TryDecode<T>(ReadOnlySpan<byte> encoding, PerDecodeFunc<T> decode, [MaybeNullWhen(false)] out T value, out PerDecodeError error)
+    public static bool TryDecode<T>(ReadOnlySpan<byte> encoding, PerDecodeFunc<T> decode, [MaybeNullWhen(false)] out T value, out PerDecodeError error) =>
+        TryDecode(encoding, (long)encoding.Length * 8, decode, out value, out error);
+
+    /// <summary>
+    /// Decodes one value from the first <paramref name="bitLength"/> bits of <paramref name="encoding"/>
+    /// (an encoding that is not padded to whole octets, or a prefix of one). No decode error escapes as an
+    /// exception.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="encoding">The octets.</param>
+    /// <param name="bitLength">How many bits belong to the encoding.</param>
+    /// <param name="decode">Reads the value.</param>
+    /// <param name="value">The value, when the decode succeeded.</param>
+    /// <param name="error">Why the decode failed, when it failed.</param>
+    /// <returns><see langword="true"/> when the value was decoded.</returns>
+    public static bool TryDecode<T>(ReadOnlySpan<byte> encoding, long bitLength, PerDecodeFunc<T> decode, [MaybeNullWhen(false)] out T value, out PerDecodeError error)
     {
         ArgumentNullException.ThrowIfNull(decode);
-        var decoder = new PerDecoder(encoding);
+        var decoder = new PerDecoder(encoding, bitLength);
         try
         {
             value = decode(ref decoder);
@@ -202,7 +228,17 @@ public ref struct PerDecoder
     }
 
     /// <summary>Skips the padding bits up to the next octet boundary (ALIGNED variant).</summary>
-    public void AlignToOctet() => _position = (_position + 7) & ~7L;
+    public void AlignToOctet()
+    {
+        var aligned = (_position + 7) & ~7L;
+        if (aligned > _limit)
+        {
+            // The padding bits are part of the encoding, so input that ends inside them is truncated.
+            throw Fail(PerDecodeErrorReason.Truncated, "the input ends inside octet-alignment padding");
+        }
+
+        _position = aligned;
+    }
 
     private void ReadOctetsInto(scoped Span<byte> destination)
     {
