@@ -15,6 +15,9 @@ public sealed class SdpUnknownLine
         ArgumentNullException.ThrowIfNull(value);
         if (type is < 'a' or > 'z')
             throw new ArgumentOutOfRangeException(nameof(type), type, "An SDP type letter is a lower-case ASCII letter (RFC 8866 §5).");
+        // A defined letter would be read back as that line, not as an unknown one.
+        if ("vosiuepcbtrzkam".Contains(type, StringComparison.Ordinal))
+            throw new ArgumentOutOfRangeException(nameof(type), type, "RFC 8866 §5 defines this type letter; use the typed property instead.");
         Type = type;
         Value = value;
     }

@@ -84,6 +84,13 @@ public sealed class SdpEdgeCaseTests
         Assert.Contains("a=one\r\nf=between attributes\r\nm=video", s.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData('a')]
+    [InlineData('m')]
+    [InlineData('A')]
+    public void An_unknown_line_cannot_use_a_defined_or_upper_case_letter(char type) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SdpUnknownLine(type, "x"));
+
     [Fact]
     public void Multiple_media_lines_keep_their_order_ports_and_rejections()
     {
