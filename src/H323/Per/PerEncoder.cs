@@ -10,7 +10,7 @@ namespace Signalling.H323.Per;
 /// </summary>
 /// <remarks>
 /// <para>Bits are written most significant first. Every octet is fully initialised when first touched,
-/// so padding bits are always zero (X.691 §10.7 "padding bits ... zero").</para>
+/// so alignment padding bits are always zero, as X.691 requires of padding.</para>
 /// <para>Values outside their constraint throw <see cref="ArgumentOutOfRangeException"/>: encoding is
 /// driven by our own typed values, so a violation is a programming error, not peer input.</para>
 /// <para>An encoder is single-threaded. <see cref="Reset"/> makes it reusable; <see cref="Dispose"/>
@@ -141,7 +141,8 @@ public sealed class PerEncoder : IDisposable
         }
     }
 
-    /// <summary>Adds zero padding bits up to the next octet boundary (ALIGNED variant, X.691 §10.1.2 / §10.7).</summary>
+    /// <summary>Adds zero padding bits up to the next octet boundary; the ALIGNED variant does this before every
+    /// octet-aligned field (X.691 §10.1, §10.5.7.2–§10.5.7.4, §10.9.3.5 and the type clauses).</summary>
     public void AlignToOctet()
     {
         // The current octet was zero-filled when first touched, so skipping the bits pads with zeros.
