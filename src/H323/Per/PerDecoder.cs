@@ -793,7 +793,8 @@ public ref struct PerDecoder
     public byte[] ReadBitString(PerSizeConstraint size, out int bitCount)
     {
         var start = _position;
-        if (ReadSizeExtensionBit(size))
+        var inRoot = ReadSizeExtensionBit(size);
+        if (inRoot)
         {
             if (size.IsFixed && size.HasSmallUpperBound)
             {
@@ -830,7 +831,7 @@ public ref struct PerDecoder
         }
         while (more);
 
-        if (size.IsExtensible ? false : !size.Contains(bitCount))
+        if (inRoot && !size.Contains(bitCount))
         {
             throw Fail(PerDecodeErrorReason.ConstraintViolation, $"size {bitCount} is outside {size}", start);
         }

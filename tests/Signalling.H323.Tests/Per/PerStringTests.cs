@@ -186,6 +186,20 @@ public sealed class PerStringTests
         Assert.Equal(large, decoded.Item1);
     }
 
+    [Fact]
+    public void Unbounded_sizes_below_the_root_lower_bound_are_constraint_violations()
+    {
+        // SIZE (2..MAX, ...): extension bit 0 (in root), then a length of 1, which the root does not allow.
+        var size = PerSizeConstraint.AtLeast(2, extensible: true);
+        var bits = DecodeError([0x00, 0x01, 0x80], (ref PerDecoder d) => d.ReadBitString(size, out _));
+        Assert.Equal(PerDecodeErrorReason.ConstraintViolation, bits.Reason);
+        var octets = DecodeError([0x00, 0x01, 0x80], (ref PerDecoder d) => d.ReadOctetString(size));
+        Assert.Equal(PerDecodeErrorReason.ConstraintViolation, octets.Reason);
+
+        // With the extension bit set the same length is accepted (it is outside the root by design).
+        Assert.Equal(new byte[] { 0x80 }, Decode([0x80, 0x01, 0x80], (ref PerDecoder d) => d.ReadOctetString(size)));
+    }
+
     [Theory]
     // H.225.0 protocolIdentifier for version 4: 0.0.8.2250.0.4 -> BER contents 00 08 91 4A 00 04.
     [InlineData("0.0.8.2250.0.4", "060008914A0004")]
