@@ -45,6 +45,13 @@ public readonly struct NameAddress : ISipHeaderValue<NameAddress>
     /// <summary>The URI as sent, without angle brackets.</summary>
     public Utf8Slice UriText => new(_value[_uri]);
 
+    /// <summary>
+    /// The URI parsed by its scheme's grammar (allocates); false when that grammar rejects it.
+    /// Unknown schemes parse as <see cref="Uris.AbsoluteUri"/>.
+    /// </summary>
+    public bool TryGetUri([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uris.AddressUri? uri) =>
+        Uris.AddressUri.TryParse(_value.Span[_uri], out uri, out _);
+
     /// <summary>True when the URI was enclosed in angle brackets (name-addr form).</summary>
     public bool IsNameAddr => _angleBrackets;
 
