@@ -255,8 +255,11 @@ public static class SipMessageParser
             return false;
         }
         var rest = line[(firstSpace + 1)..];
-        var secondSpace = rest.IndexOf((byte)' ');
-        if (secondSpace < 0)
+        // The version follows the last SP, so that LWS inside the Request-URI is reported as an
+        // invalid URI (RFC 4475 §3.1.2.8) while extra SP between elements stays a malformed line
+        // (RFC 4475 §3.1.2.9).
+        var secondSpace = rest.LastIndexOf((byte)' ');
+        if (secondSpace <= 0 || rest[0] == (byte)' ' || rest[secondSpace - 1] == (byte)' ')
         {
             (error, detail) = (SipParseError.InvalidStartLine, "malformed Request-Line");
             return false;
