@@ -33,12 +33,15 @@ public abstract class SipMessageBuilder<TBuilder> where TBuilder : SipMessageBui
     /// <summary>Appends a header line whose value is already UTF-8 bytes.</summary>
     public TBuilder AddHeader(string name, ReadOnlyMemory<byte> value) => Insert(_headers.Count, name, value);
 
-    /// <summary>Inserts a header line before all others of its kind (e.g. a proxy's Via, §16.6 step 8).</summary>
+    /// <summary>
+    /// Inserts a header line before all others of its kind (e.g. a proxy's Via, §16.6 step 8),
+    /// or at the top of the header block when there is none yet.
+    /// </summary>
     public TBuilder PrependHeader(KnownHeader header, string value)
     {
         var name = SipHeaderNames.GetCanonicalName(header);
         var index = _headers.FindIndex(h => h.Id == header);
-        return Insert(index < 0 ? _headers.Count : index, name, Encoding.UTF8.GetBytes(value ?? throw new ArgumentNullException(nameof(value))));
+        return Insert(index < 0 ? 0 : index, name, Encoding.UTF8.GetBytes(value ?? throw new ArgumentNullException(nameof(value))));
     }
 
     /// <summary>Replaces every line of a header with one line holding <paramref name="value"/>.</summary>
