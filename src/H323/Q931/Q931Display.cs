@@ -6,14 +6,16 @@ namespace Signalling.H323.Q931;
 /// <param name="Text">The display text.</param>
 public readonly record struct Q931Display(string Text)
 {
-    /// <summary>Decodes the contents of a Display element. Octets above 0x7F, which IA5 does not have, are
-    /// kept as the Latin-1 characters with the same code so nothing is lost.</summary>
+    /// <summary>Decodes the contents of a Display element. The text ends at the first NUL: OpenH323-derived
+    /// stacks send the C string terminator with it, and NUL is a control character, never display text.
+    /// Octets above 0x7F, which IA5 does not have, become the Latin-1 characters with the same code.</summary>
     /// <param name="contents">The contents octets (after the length).</param>
     /// <param name="value">The decoded value.</param>
     /// <returns>Always <see langword="true"/>: any octets form a display text.</returns>
     public static bool TryParse(ReadOnlySpan<byte> contents, out Q931Display value)
     {
-        value = new Q931Display(Encoding.Latin1.GetString(contents));
+        var end = contents.IndexOf((byte)0);
+        value = new Q931Display(Encoding.Latin1.GetString(end < 0 ? contents : contents[..end]));
         return true;
     }
 
