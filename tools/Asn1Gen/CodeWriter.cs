@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace Asn1Gen;
+
+/// <summary>A string builder with indentation and LF line ends, so output is identical on every platform.</summary>
+internal sealed class CodeWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public CodeWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4).Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    public CodeWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public CodeWriter Open()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public CodeWriter Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    public CodeWriter Summary(string text) => Line($"/// <summary>{text}</summary>");
+
+    public void Append(CodeWriter other) => _builder.Append(other._builder);
+
+    public int Indent
+    {
+        get => _indent;
+        set => _indent = value;
+    }
+
+    public override string ToString() => _builder.ToString();
+}
