@@ -170,6 +170,13 @@ public static class SipMessageParser
                 detail = "malformed header line";
                 return SipParseError.InvalidHeaderLine;
             }
+            if (nameEnd - lineStart > ushort.MaxValue)
+            {
+                // HeaderEntry keeps a name's length in 16 bits; a longer name is only possible
+                // with a MaxLineLength above 64 KiB and must not be silently truncated.
+                detail = "header name too long";
+                return SipParseError.LineTooLong;
+            }
             var (valueStart, valueLength) = SipLexer.Trim(span, colon + 1, lineEnd);
             if (count == options.MaxHeaderCount)
             {

@@ -374,6 +374,22 @@ public sealed class MessageEdgeCaseTests
     }
 
     [Fact]
+    public void A_header_name_longer_than_64_KiB_is_rejected_not_truncated()
+    {
+        // Found by this suite: with MaxLineLength raised above 64 KiB a 70000-byte name came back
+        // as its first 4464 bytes (the length was kept in 16 bits), changing the message.
+        var options = new SipParserOptions { MaxLineLength = 200_000, MaxMessageSize = 1_000_000 };
+        var text = Options(new string('X', 70_000) + ": v");
+        Assert.False(SipMessageParser.TryParse(Encoding.UTF8.GetBytes(text).AsMemory(), options, out _, out var failure));
+        Assert.Equal(SipParseError.LineTooLong, failure.Reason);
+
+        var longest = Options(new string('X', ushort.MaxValue) + ": v");
+        Assert.True(SipMessageParser.TryParse(Encoding.UTF8.GetBytes(longest).AsMemory(), options, out var m, out failure), failure.ToString());
+        Assert.Contains(Enumerable.Range(0, m.Headers.Count), i => m.Headers[i].Name.Length == ushort.MaxValue);
+        Assert.Equal("v", m.Headers.GetValues(new string('x', ushort.MaxValue)).FirstOrDefault().ToString());
+    }
+
+    [Fact]
     public void Content_length_beyond_the_datagram_or_not_a_number_is_rejected()
     {
         Assert.Equal(SipParseError.BodyTruncated, Reject(Options(body: "abc").Replace("Content-Length: 3", "Content-Length: 4", StringComparison.Ordinal)).Reason);

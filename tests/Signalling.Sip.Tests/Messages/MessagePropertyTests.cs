@@ -140,6 +140,26 @@ public sealed class MessagePropertyTests
         }
     }
 
+    [Fact]
+    public void The_framer_and_the_parser_agree_on_where_a_message_ends()
+    {
+        var invite = SharedData.ReferenceInvite();
+        Mutations(invite).Sample(bytes =>
+        {
+            var buffer = TestSegment.Sequence(bytes.AsMemory(0, bytes.Length / 3), bytes.AsMemory(bytes.Length / 3));
+            if (SipStreamFramer.TryReadFrame(ref buffer, SipParserOptions.Default, out var frame, out _) != SipFrameStatus.Message) return;
+            if (!SipMessageParser.TryParse(frame, SipParserOptions.Default, out var streamed, out _)) return;
+            // What the framer cut and the stream parser accepted is one whole datagram as well.
+            Assert.True(SipMessageParser.TryParse(frame.ToArray().AsMemory(), out var datagram, out var failure), failure.ToString());
+            AssertSameHeadersAndBody(streamed!, datagram!);
+            // The frame is the message plus only the CRLFs that may precede a start line (§7.5).
+            var framed = frame.ToArray();
+            var leading = framed.AsSpan().IndexOfAnyExcept("\r\n"u8);
+            Assert.Equal(framed.Length - leading, streamed!.Buffer.Length);
+            Assert.True(framed.AsSpan().EndsWith(streamed.Body.Span));
+        }, iter: 20000);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static SipMessage RoundTrip(SipMessage message)
