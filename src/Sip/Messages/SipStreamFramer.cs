@@ -31,12 +31,11 @@ public static class SipStreamFramer
         }
         if (reader.IsNext("\r\n"u8))
         {
-            if (reader.Remaining == 2 || !reader.IsNext("\r\n\r"u8))
-            {
-                buffer = buffer.Slice(2);
-                return SipFrameStatus.KeepAlivePong;
-            }
-            return SipFrameStatus.NeedMoreData; // "\r\n\r": a ping still arriving
+            // Only exactly "\r\n\r" can be a ping still arriving; with a fourth byte that is not
+            // "\n" (checked above) no later byte makes it one.
+            if (reader.Remaining == 3 && reader.IsNext("\r\n\r"u8)) return SipFrameStatus.NeedMoreData;
+            buffer = buffer.Slice(2);
+            return SipFrameStatus.KeepAlivePong;
         }
 
         // Pass 1: find the empty line that ends the header block.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using CsCheck;
 using Signalling.Sip.Messages;
 
 namespace Signalling.Sip.Tests.Messages;
@@ -129,6 +130,46 @@ public sealed class StreamFramingTests
         }
         Assert.Equal([SipFrameStatus.KeepAlivePing, SipFrameStatus.Message, SipFrameStatus.KeepAlivePong, SipFrameStatus.Message], statuses);
         Assert.True(mixed.IsEmpty);
+    }
+
+    [Fact]
+    public void Crlf_cr_followed_by_more_bytes_is_a_pong_not_a_ping_still_arriving()
+    {
+        // Found by this suite: "\r\n\r" followed by anything but "\n" returned NeedMoreData
+        // forever, so a peer could stall the connection and make the reader buffer without limit.
+        var options = new SipParserOptions { MaxMessageSize = 1024 };
+        var junk = Segments("\r\n\r"u8.ToArray(), Encoding.UTF8.GetBytes(new string('x', 4096)));
+        Assert.NotEqual(SipFrameStatus.NeedMoreData, SipStreamFramer.TryReadFrame(ref junk, options, out _, out _));
+
+        var buffer = Segments("\r\n\r"u8.ToArray(), Bye);
+        Assert.Equal(SipFrameStatus.KeepAlivePong, SipStreamFramer.TryReadFrame(ref buffer, SipParserOptions.Default, out _, out _));
+        Assert.Equal(SipFrameStatus.Message, SipStreamFramer.TryReadFrame(ref buffer, SipParserOptions.Default, out var message, out _));
+        Assert.Equal("frame-2", ParseFramed(message).CallId.ToString()); // the stray CR before the start line is skipped
+        Assert.True(buffer.IsEmpty);
+    }
+
+    [Fact]
+    public void Whatever_the_bytes_a_buffer_beyond_MaxMessageSize_never_needs_more_data()
+    {
+        var options = new SipParserOptions { MaxMessageSize = 256 };
+        var interesting = "\r\n \t:lL0123456789"u8.ToArray();
+        var body = Gen.OneOf(Gen.Byte, Gen.Int[0, interesting.Length - 1].Select(i => interesting[i])).Array[options.MaxMessageSize + 1, 600];
+        var start = Gen.OneOfConst("", "\r\n", "\r\n\r", "\r\n\r\n", "\n", "INVITE sip:a@b SIP/2.0\r\n", "INVITE sip:a@b SIP/2.0\r\nl: 9999\r\n");
+        Gen.Select(start, body, (s, b) => Encoding.UTF8.GetBytes(s).Concat(b).ToArray()).Sample(bytes =>
+        {
+            var buffer = Segments(bytes.AsMemory(0, bytes.Length / 2), bytes.AsMemory(bytes.Length / 2));
+            // Drain what can be drained; each step must consume bytes or stop with a verdict.
+            for (var steps = 0; steps <= bytes.Length; steps++)
+            {
+                var status = SipStreamFramer.TryReadFrame(ref buffer, options, out _, out _);
+                if (status == SipFrameStatus.Error) return;
+                if (status == SipFrameStatus.NeedMoreData)
+                {
+                    Assert.True(buffer.Length <= options.MaxMessageSize, $"NeedMoreData with {buffer.Length} bytes buffered: {Convert.ToHexString(buffer.ToArray().AsSpan(0, 8))}");
+                    return;
+                }
+            }
+        }, iter: 20000);
     }
 
     [Fact] // §18.3: Content-Length is mandatory on a stream
