@@ -519,7 +519,9 @@ internal sealed class Emitter
             for (var i = 0; i < additions.Count; i++)
             {
                 var member = additions[i];
-                w.Line(member.Shape is NullShape ? $"present[{i}] = {member.Property};" : $"present[{i}] = {member.Property} is not null;");
+                w.Open(member.Shape is NullShape ? $"if ({member.Property})" : $"if ({member.Property} is not null)");
+                w.Line($"present[{i}] = true;");
+                w.Close();
             }
 
             w.Line("unknown?.MarkPresent(present);");

@@ -16,6 +16,12 @@ internal static class Naming
         "using", "virtual", "void", "volatile", "while",
     ];
 
+    // Locals the generated Decode / Encode methods use themselves.
+    private static readonly HashSet<string> GeneratedLocals =
+    [
+        "value", "extended", "count", "present", "unknown", "i", "scope", "token", "decoder", "encoder", "highest", "list", "item", "index", "isExtension",
+    ];
+
     /// <summary><c>h323-message-body</c> → <c>H323MessageBody</c>; <c>H323-UU-PDU</c> → <c>H323UUPDU</c>.</summary>
     public static string Pascal(string asnName)
     {
@@ -32,6 +38,11 @@ internal static class Naming
     {
         var pascal = Pascal(asnName);
         var camel = char.ToLowerInvariant(pascal[0]) + pascal[1..];
+        if (GeneratedLocals.Contains(camel))
+        {
+            return camel + "Component";
+        }
+
         return Keywords.Contains(camel) ? "@" + camel : camel;
     }
 

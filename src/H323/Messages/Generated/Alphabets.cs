@@ -9,6 +9,9 @@ internal static class Alphabets
     /// <summary>IA5String (FROM ("0123456789ABCDE")).</summary>
     public static readonly PermittedAlphabet IA5From0123456789ABCDE = PermittedAlphabet.FromCharacters("0123456789ABCDE", "IA5String (FROM (\"0123456789ABCDE\"))");
 
+    /// <summary>IA5String (FROM ("!#*0123456789ABCD")).</summary>
+    public static readonly PermittedAlphabet IA5FromBangHashStar0123456789ABCD = PermittedAlphabet.FromCharacters("!#*0123456789ABCD", "IA5String (FROM (\"!#*0123456789ABCD\"))");
+
     /// <summary>IA5String (FROM ("#*0123456789abc")).</summary>
     public static readonly PermittedAlphabet IA5FromHashStar0123456789_a_b_c = PermittedAlphabet.FromCharacters("#*0123456789abc", "IA5String (FROM (\"#*0123456789abc\"))");
 

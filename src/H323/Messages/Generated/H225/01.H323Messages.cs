@@ -445,15 +445,42 @@ public sealed class H323UUPDU
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = H4501SupplementaryService is not null;
-            present[1] = H245Tunnelling is not null;
-            present[2] = H245Control is not null;
-            present[3] = NonStandardControl is not null;
-            present[4] = CallLinkage is not null;
-            present[5] = TunnelledSignallingMessage is not null;
-            present[6] = ProvisionalRespToH245Tunnelling;
-            present[7] = StimulusControl is not null;
-            present[8] = GenericData is not null;
+            if (H4501SupplementaryService is not null)
+            {
+                present[0] = true;
+            }
+            if (H245Tunnelling is not null)
+            {
+                present[1] = true;
+            }
+            if (H245Control is not null)
+            {
+                present[2] = true;
+            }
+            if (NonStandardControl is not null)
+            {
+                present[3] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[4] = true;
+            }
+            if (TunnelledSignallingMessage is not null)
+            {
+                present[5] = true;
+            }
+            if (ProvisionalRespToH245Tunnelling)
+            {
+                present[6] = true;
+            }
+            if (StimulusControl is not null)
+            {
+                present[7] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[8] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1624,21 +1651,66 @@ public sealed class AlertingUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 15);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = H245SecurityMode is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = FastStart is not null;
-            present[5] = MultipleCalls is not null;
-            present[6] = MaintainConnection is not null;
-            present[7] = AlertingAddress is not null;
-            present[8] = PresentationIndicator is not null;
-            present[9] = ScreeningIndicator is not null;
-            present[10] = FastConnectRefused;
-            present[11] = ServiceControl is not null;
-            present[12] = Capacity is not null;
-            present[13] = FeatureSet is not null;
-            present[14] = DisplayName is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (H245SecurityMode is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[4] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[5] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[6] = true;
+            }
+            if (AlertingAddress is not null)
+            {
+                present[7] = true;
+            }
+            if (PresentationIndicator is not null)
+            {
+                present[8] = true;
+            }
+            if (ScreeningIndicator is not null)
+            {
+                present[9] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[10] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[11] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[12] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[13] = true;
+            }
+            if (DisplayName is not null)
+            {
+                present[14] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2153,15 +2225,42 @@ public sealed class CallProceedingUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = H245SecurityMode is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = FastStart is not null;
-            present[5] = MultipleCalls is not null;
-            present[6] = MaintainConnection is not null;
-            present[7] = FastConnectRefused;
-            present[8] = FeatureSet is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (H245SecurityMode is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[4] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[5] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[6] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[7] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[8] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2646,22 +2745,70 @@ public sealed class ConnectUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 16);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = H245SecurityMode is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = FastStart is not null;
-            present[5] = MultipleCalls is not null;
-            present[6] = MaintainConnection is not null;
-            present[7] = Language is not null;
-            present[8] = ConnectedAddress is not null;
-            present[9] = PresentationIndicator is not null;
-            present[10] = ScreeningIndicator is not null;
-            present[11] = FastConnectRefused;
-            present[12] = ServiceControl is not null;
-            present[13] = Capacity is not null;
-            present[14] = FeatureSet is not null;
-            present[15] = DisplayName is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (H245SecurityMode is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[4] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[5] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[6] = true;
+            }
+            if (Language is not null)
+            {
+                present[7] = true;
+            }
+            if (ConnectedAddress is not null)
+            {
+                present[8] = true;
+            }
+            if (PresentationIndicator is not null)
+            {
+                present[9] = true;
+            }
+            if (ScreeningIndicator is not null)
+            {
+                present[10] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[11] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[12] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[13] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[14] = true;
+            }
+            if (DisplayName is not null)
+            {
+                present[15] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3145,12 +3292,30 @@ public sealed class InformationUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 6);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = FastStart is not null;
-            present[4] = FastConnectRefused;
-            present[5] = CircuitInfo is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[3] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[4] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[5] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3524,17 +3689,50 @@ public sealed class ReleaseCompleteUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 11);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = BusyAddress is not null;
-            present[4] = PresentationIndicator is not null;
-            present[5] = ScreeningIndicator is not null;
-            present[6] = Capacity is not null;
-            present[7] = ServiceControl is not null;
-            present[8] = FeatureSet is not null;
-            present[9] = DestinationInfo is not null;
-            present[10] = DisplayName is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (BusyAddress is not null)
+            {
+                present[3] = true;
+            }
+            if (PresentationIndicator is not null)
+            {
+                present[4] = true;
+            }
+            if (ScreeningIndicator is not null)
+            {
+                present[5] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[6] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[7] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[8] = true;
+            }
+            if (DestinationInfo is not null)
+            {
+                present[9] = true;
+            }
+            if (DisplayName is not null)
+            {
+                present[10] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4910,34 +5108,118 @@ public sealed class SetupUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 28);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = SourceCallSignalAddress is not null;
-            present[1] = RemoteExtensionAddress is not null;
-            present[2] = CallIdentifier is not null;
-            present[3] = H245SecurityCapability is not null;
-            present[4] = Tokens is not null;
-            present[5] = CryptoTokens is not null;
-            present[6] = FastStart is not null;
-            present[7] = MediaWaitForConnect is not null;
-            present[8] = CanOverlapSend is not null;
-            present[9] = EndpointIdentifier is not null;
-            present[10] = MultipleCalls is not null;
-            present[11] = MaintainConnection is not null;
-            present[12] = ConnectionParameters is not null;
-            present[13] = Language is not null;
-            present[14] = PresentationIndicator is not null;
-            present[15] = ScreeningIndicator is not null;
-            present[16] = ServiceControl is not null;
-            present[17] = SymmetricOperationRequired;
-            present[18] = Capacity is not null;
-            present[19] = CircuitInfo is not null;
-            present[20] = DesiredProtocols is not null;
-            present[21] = NeededFeatures is not null;
-            present[22] = DesiredFeatures is not null;
-            present[23] = SupportedFeatures is not null;
-            present[24] = ParallelH245Control is not null;
-            present[25] = AdditionalSourceAddresses is not null;
-            present[26] = HopCount is not null;
-            present[27] = DisplayName is not null;
+            if (SourceCallSignalAddress is not null)
+            {
+                present[0] = true;
+            }
+            if (RemoteExtensionAddress is not null)
+            {
+                present[1] = true;
+            }
+            if (CallIdentifier is not null)
+            {
+                present[2] = true;
+            }
+            if (H245SecurityCapability is not null)
+            {
+                present[3] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[4] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[5] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[6] = true;
+            }
+            if (MediaWaitForConnect is not null)
+            {
+                present[7] = true;
+            }
+            if (CanOverlapSend is not null)
+            {
+                present[8] = true;
+            }
+            if (EndpointIdentifier is not null)
+            {
+                present[9] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[10] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[11] = true;
+            }
+            if (ConnectionParameters is not null)
+            {
+                present[12] = true;
+            }
+            if (Language is not null)
+            {
+                present[13] = true;
+            }
+            if (PresentationIndicator is not null)
+            {
+                present[14] = true;
+            }
+            if (ScreeningIndicator is not null)
+            {
+                present[15] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[16] = true;
+            }
+            if (SymmetricOperationRequired)
+            {
+                present[17] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[18] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[19] = true;
+            }
+            if (DesiredProtocols is not null)
+            {
+                present[20] = true;
+            }
+            if (NeededFeatures is not null)
+            {
+                present[21] = true;
+            }
+            if (DesiredFeatures is not null)
+            {
+                present[22] = true;
+            }
+            if (SupportedFeatures is not null)
+            {
+                present[23] = true;
+            }
+            if (ParallelH245Control is not null)
+            {
+                present[24] = true;
+            }
+            if (AdditionalSourceAddresses is not null)
+            {
+                present[25] = true;
+            }
+            if (HopCount is not null)
+            {
+                present[26] = true;
+            }
+            if (DisplayName is not null)
+            {
+                present[27] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6675,22 +6957,70 @@ public sealed class FacilityUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 16);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = DestExtraCallInfo is not null;
-            present[2] = RemoteExtensionAddress is not null;
-            present[3] = Tokens is not null;
-            present[4] = CryptoTokens is not null;
-            present[5] = Conferences is not null;
-            present[6] = H245Address is not null;
-            present[7] = FastStart is not null;
-            present[8] = MultipleCalls is not null;
-            present[9] = MaintainConnection is not null;
-            present[10] = FastConnectRefused;
-            present[11] = ServiceControl is not null;
-            present[12] = CircuitInfo is not null;
-            present[13] = FeatureSet is not null;
-            present[14] = DestinationInfo is not null;
-            present[15] = H245SecurityMode is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (DestExtraCallInfo is not null)
+            {
+                present[1] = true;
+            }
+            if (RemoteExtensionAddress is not null)
+            {
+                present[2] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[3] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[4] = true;
+            }
+            if (Conferences is not null)
+            {
+                present[5] = true;
+            }
+            if (H245Address is not null)
+            {
+                present[6] = true;
+            }
+            if (FastStart is not null)
+            {
+                present[7] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[8] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[9] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[10] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[11] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[12] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[13] = true;
+            }
+            if (DestinationInfo is not null)
+            {
+                present[14] = true;
+            }
+            if (H245SecurityMode is not null)
+            {
+                present[15] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -7643,9 +7973,18 @@ public sealed class ProgressUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = MultipleCalls is not null;
-            present[1] = MaintainConnection is not null;
-            present[2] = FastConnectRefused;
+            if (MultipleCalls is not null)
+            {
+                present[0] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[1] = true;
+            }
+            if (FastConnectRefused)
+            {
+                present[2] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9119,11 +9458,26 @@ public sealed class NotifyUUIE
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = ConnectedAddress is not null;
-            present[1] = PresentationIndicator is not null;
-            present[2] = ScreeningIndicator is not null;
-            present[3] = DestinationInfo is not null;
-            present[4] = DisplayName is not null;
+            if (ConnectedAddress is not null)
+            {
+                present[0] = true;
+            }
+            if (PresentationIndicator is not null)
+            {
+                present[1] = true;
+            }
+            if (ScreeningIndicator is not null)
+            {
+                present[2] = true;
+            }
+            if (DestinationInfo is not null)
+            {
+                present[3] = true;
+            }
+            if (DisplayName is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

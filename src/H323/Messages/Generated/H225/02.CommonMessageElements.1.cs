@@ -208,8 +208,14 @@ public sealed class EndpointType
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Set is not null;
-            present[1] = SupportedTunnelledProtocols is not null;
+            if (Set is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedTunnelledProtocols is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -901,8 +907,14 @@ public sealed class H310Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1092,8 +1104,14 @@ public sealed class H320Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1283,8 +1301,14 @@ public sealed class H321Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1474,8 +1498,14 @@ public sealed class H322Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1665,8 +1695,14 @@ public sealed class H323Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1856,8 +1892,14 @@ public sealed class H324Caps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2047,8 +2089,14 @@ public sealed class VoiceCaps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2238,8 +2286,14 @@ public sealed class T120OnlyCaps
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DataRatesSupported is not null;
-            present[1] = SupportedPrefixes is not null;
+            if (DataRatesSupported is not null)
+            {
+                present[0] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2945,7 +2999,10 @@ public sealed class McuInfo
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Protocol is not null;
+            if (Protocol is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3308,7 +3365,10 @@ public sealed class VendorIdentifier
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = EnterpriseNumber is not null;
+            if (EnterpriseNumber is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

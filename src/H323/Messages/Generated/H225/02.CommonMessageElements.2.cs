@@ -1799,9 +1799,18 @@ public sealed class Endpoint
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateTransportAddresses is not null;
-            present[1] = CircuitInfo is not null;
-            present[2] = FeatureSet is not null;
+            if (AlternateTransportAddresses is not null)
+            {
+                present[0] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[1] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[2] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2103,7 +2112,10 @@ public sealed class AlternateTransportAddresses
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Sctp is not null;
+            if (Sctp is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4458,13 +4470,13 @@ public sealed class CryptoH323TokenCryptoEPPwdHash
         var timeStamp = decoder.ReadInteger(1, 4294967295);
         decoder.PopPath();
         decoder.PushPath("token");
-        var token = H235.HashedEncodedPwdCertToken.Decode(ref decoder);
+        var tokenComponent = H235.HashedEncodedPwdCertToken.Decode(ref decoder);
         decoder.PopPath();
         var value = new CryptoH323TokenCryptoEPPwdHash
         {
             Alias = alias,
             TimeStamp = timeStamp,
-            Token = token,
+            Token = tokenComponent,
         };
         return value;
     }
@@ -4504,13 +4516,13 @@ public sealed class CryptoH323TokenCryptoGKPwdHash
         var timeStamp = decoder.ReadInteger(1, 4294967295);
         decoder.PopPath();
         decoder.PushPath("token");
-        var token = H235.HashedEncodedPwdCertToken.Decode(ref decoder);
+        var tokenComponent = H235.HashedEncodedPwdCertToken.Decode(ref decoder);
         decoder.PopPath();
         var value = new CryptoH323TokenCryptoGKPwdHash
         {
             GatekeeperId = gatekeeperId,
             TimeStamp = timeStamp,
-            Token = token,
+            Token = tokenComponent,
         };
         return value;
     }

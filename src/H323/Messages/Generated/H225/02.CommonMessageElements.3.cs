@@ -647,7 +647,10 @@ public sealed class CallCapacityInfo
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = SipGwCallsAvailable is not null;
+            if (SipGwCallsAvailable is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1052,7 +1055,10 @@ public sealed class CallsAvailable
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Carrier is not null;
+            if (Carrier is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1344,7 +1350,10 @@ public sealed class CircuitIdentifier
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Carrier is not null;
+            if (Carrier is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4652,8 +4661,14 @@ public sealed class RTPSession
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Multicast;
-            present[1] = Bandwidth is not null;
+            if (Multicast)
+            {
+                present[0] = true;
+            }
+            if (Bandwidth is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6101,18 +6116,54 @@ public sealed class GatekeeperRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateEndpoints is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = AuthenticationCapability is not null;
-            present[4] = AlgorithmOIDs is not null;
-            present[5] = Integrity is not null;
-            present[6] = IntegrityCheckValue is not null;
-            present[7] = SupportsAltGK;
-            present[8] = FeatureSet is not null;
-            present[9] = GenericData is not null;
-            present[10] = SupportsAssignedGK is not null;
-            present[11] = AssignedGatekeeper is not null;
+            if (AlternateEndpoints is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (AuthenticationCapability is not null)
+            {
+                present[3] = true;
+            }
+            if (AlgorithmOIDs is not null)
+            {
+                present[4] = true;
+            }
+            if (Integrity is not null)
+            {
+                present[5] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[6] = true;
+            }
+            if (SupportsAltGK)
+            {
+                present[7] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[8] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[9] = true;
+            }
+            if (SupportsAssignedGK is not null)
+            {
+                present[10] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[11] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6694,17 +6745,50 @@ public sealed class GatekeeperConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 11);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateGatekeeper is not null;
-            present[1] = AuthenticationMode is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = AlgorithmOID is not null;
-            present[5] = Integrity is not null;
-            present[6] = IntegrityCheckValue is not null;
-            present[7] = FeatureSet is not null;
-            present[8] = GenericData is not null;
-            present[9] = AssignedGatekeeper is not null;
-            present[10] = RehomingModel is not null;
+            if (AlternateGatekeeper is not null)
+            {
+                present[0] = true;
+            }
+            if (AuthenticationMode is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (AlgorithmOID is not null)
+            {
+                present[4] = true;
+            }
+            if (Integrity is not null)
+            {
+                present[5] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[6] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[7] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[8] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[9] = true;
+            }
+            if (RehomingModel is not null)
+            {
+                present[10] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

@@ -200,12 +200,30 @@ public sealed class GatekeeperReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 6);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = FeatureSet is not null;
-            present[5] = GenericData is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[4] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[5] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1092,33 +1110,114 @@ public sealed class RegistrationRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 27);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateEndpoints is not null;
-            present[1] = TimeToLive is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = KeepAlive is not null;
-            present[6] = EndpointIdentifier is not null;
-            present[7] = WillSupplyUUIEs is not null;
-            present[8] = MaintainConnection is not null;
-            present[9] = AlternateTransportAddresses is not null;
-            present[10] = AdditiveRegistration;
-            present[11] = TerminalAliasPattern is not null;
-            present[12] = SupportsAltGK;
-            present[13] = UsageReportingCapability is not null;
-            present[14] = MultipleCalls is not null;
-            present[15] = SupportedH248Packages is not null;
-            present[16] = CallCreditCapability is not null;
-            present[17] = CapacityReportingCapability is not null;
-            present[18] = Capacity is not null;
-            present[19] = FeatureSet is not null;
-            present[20] = GenericData is not null;
-            present[21] = Restart;
-            present[22] = SupportsACFSequences;
-            present[23] = SupportsAssignedGK is not null;
-            present[24] = AssignedGatekeeper is not null;
-            present[25] = TransportQOS is not null;
-            present[26] = Language is not null;
+            if (AlternateEndpoints is not null)
+            {
+                present[0] = true;
+            }
+            if (TimeToLive is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (KeepAlive is not null)
+            {
+                present[5] = true;
+            }
+            if (EndpointIdentifier is not null)
+            {
+                present[6] = true;
+            }
+            if (WillSupplyUUIEs is not null)
+            {
+                present[7] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[8] = true;
+            }
+            if (AlternateTransportAddresses is not null)
+            {
+                present[9] = true;
+            }
+            if (AdditiveRegistration)
+            {
+                present[10] = true;
+            }
+            if (TerminalAliasPattern is not null)
+            {
+                present[11] = true;
+            }
+            if (SupportsAltGK)
+            {
+                present[12] = true;
+            }
+            if (UsageReportingCapability is not null)
+            {
+                present[13] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[14] = true;
+            }
+            if (SupportedH248Packages is not null)
+            {
+                present[15] = true;
+            }
+            if (CallCreditCapability is not null)
+            {
+                present[16] = true;
+            }
+            if (CapacityReportingCapability is not null)
+            {
+                present[17] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[18] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[19] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[20] = true;
+            }
+            if (Restart)
+            {
+                present[21] = true;
+            }
+            if (SupportsACFSequences)
+            {
+                present[22] = true;
+            }
+            if (SupportsAssignedGK is not null)
+            {
+                present[23] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[24] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[25] = true;
+            }
+            if (Language is not null)
+            {
+                present[26] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2026,26 +2125,86 @@ public sealed class RegistrationConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 20);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateGatekeeper is not null;
-            present[1] = TimeToLive is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = WillRespondToIRR is not null;
-            present[6] = PreGrantedARQ is not null;
-            present[7] = MaintainConnection is not null;
-            present[8] = ServiceControl is not null;
-            present[9] = SupportsAdditiveRegistration;
-            present[10] = TerminalAliasPattern is not null;
-            present[11] = SupportedPrefixes is not null;
-            present[12] = UsageSpec is not null;
-            present[13] = FeatureServerAlias is not null;
-            present[14] = CapacityReportingSpec is not null;
-            present[15] = FeatureSet is not null;
-            present[16] = GenericData is not null;
-            present[17] = AssignedGatekeeper is not null;
-            present[18] = RehomingModel is not null;
-            present[19] = TransportQOS is not null;
+            if (AlternateGatekeeper is not null)
+            {
+                present[0] = true;
+            }
+            if (TimeToLive is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (WillRespondToIRR is not null)
+            {
+                present[5] = true;
+            }
+            if (PreGrantedARQ is not null)
+            {
+                present[6] = true;
+            }
+            if (MaintainConnection is not null)
+            {
+                present[7] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[8] = true;
+            }
+            if (SupportsAdditiveRegistration)
+            {
+                present[9] = true;
+            }
+            if (TerminalAliasPattern is not null)
+            {
+                present[10] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[11] = true;
+            }
+            if (UsageSpec is not null)
+            {
+                present[12] = true;
+            }
+            if (FeatureServerAlias is not null)
+            {
+                present[13] = true;
+            }
+            if (CapacityReportingSpec is not null)
+            {
+                present[14] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[15] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[16] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[17] = true;
+            }
+            if (RehomingModel is not null)
+            {
+                present[18] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[19] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2636,10 +2795,22 @@ public sealed class RegistrationConfirmPreGrantedARQ
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = IrrFrequencyInCall is not null;
-            present[1] = TotalBandwidthRestriction is not null;
-            present[2] = AlternateTransportAddresses is not null;
-            present[3] = UseSpecifiedTransport is not null;
+            if (IrrFrequencyInCall is not null)
+            {
+                present[0] = true;
+            }
+            if (TotalBandwidthRestriction is not null)
+            {
+                present[1] = true;
+            }
+            if (AlternateTransportAddresses is not null)
+            {
+                present[2] = true;
+            }
+            if (UseSpecifiedTransport is not null)
+            {
+                present[3] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2909,13 +3080,34 @@ public sealed class RegistrationReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 7);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = FeatureSet is not null;
-            present[5] = GenericData is not null;
-            present[6] = AssignedGatekeeper is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[4] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[5] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[6] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4014,17 +4206,50 @@ public sealed class UnregistrationRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 11);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AlternateEndpoints is not null;
-            present[1] = GatekeeperIdentifier is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = Reason is not null;
-            present[6] = EndpointAliasPattern is not null;
-            present[7] = SupportedPrefixes is not null;
-            present[8] = AlternateGatekeeper is not null;
-            present[9] = GenericData is not null;
-            present[10] = AssignedGatekeeper is not null;
+            if (AlternateEndpoints is not null)
+            {
+                present[0] = true;
+            }
+            if (GatekeeperIdentifier is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (Reason is not null)
+            {
+                present[5] = true;
+            }
+            if (EndpointAliasPattern is not null)
+            {
+                present[6] = true;
+            }
+            if (SupportedPrefixes is not null)
+            {
+                present[7] = true;
+            }
+            if (AlternateGatekeeper is not null)
+            {
+                present[8] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[9] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[10] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4709,11 +4934,26 @@ public sealed class UnregistrationConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = GenericData is not null;
-            present[4] = AssignedGatekeeper is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[3] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -5011,11 +5251,26 @@ public sealed class UnregistrationReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = GenericData is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -5837,25 +6092,82 @@ public sealed class AdmissionRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 19);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CanMapAlias is not null;
-            present[1] = CallIdentifier is not null;
-            present[2] = SrcAlternatives is not null;
-            present[3] = DestAlternatives is not null;
-            present[4] = GatekeeperIdentifier is not null;
-            present[5] = Tokens is not null;
-            present[6] = CryptoTokens is not null;
-            present[7] = IntegrityCheckValue is not null;
-            present[8] = TransportQOS is not null;
-            present[9] = WillSupplyUUIEs is not null;
-            present[10] = CallLinkage is not null;
-            present[11] = GatewayDataRate is not null;
-            present[12] = Capacity is not null;
-            present[13] = CircuitInfo is not null;
-            present[14] = DesiredProtocols is not null;
-            present[15] = DesiredTunnelledProtocol is not null;
-            present[16] = FeatureSet is not null;
-            present[17] = GenericData is not null;
-            present[18] = CanMapSrcAlias is not null;
+            if (CanMapAlias is not null)
+            {
+                present[0] = true;
+            }
+            if (CallIdentifier is not null)
+            {
+                present[1] = true;
+            }
+            if (SrcAlternatives is not null)
+            {
+                present[2] = true;
+            }
+            if (DestAlternatives is not null)
+            {
+                present[3] = true;
+            }
+            if (GatekeeperIdentifier is not null)
+            {
+                present[4] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[5] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[6] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[7] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[8] = true;
+            }
+            if (WillSupplyUUIEs is not null)
+            {
+                present[9] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[10] = true;
+            }
+            if (GatewayDataRate is not null)
+            {
+                present[11] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[12] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[13] = true;
+            }
+            if (DesiredProtocols is not null)
+            {
+                present[14] = true;
+            }
+            if (DesiredTunnelledProtocol is not null)
+            {
+                present[15] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[16] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[17] = true;
+            }
+            if (CanMapSrcAlias is not null)
+            {
+                present[18] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -7077,29 +7389,98 @@ public sealed class AdmissionConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 23);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DestinationInfo is not null;
-            present[1] = DestExtraCallInfo is not null;
-            present[2] = DestinationType is not null;
-            present[3] = RemoteExtensionAddress is not null;
-            present[4] = AlternateEndpoints is not null;
-            present[5] = Tokens is not null;
-            present[6] = CryptoTokens is not null;
-            present[7] = IntegrityCheckValue is not null;
-            present[8] = TransportQOS is not null;
-            present[9] = WillRespondToIRR is not null;
-            present[10] = UuiesRequested is not null;
-            present[11] = Language is not null;
-            present[12] = AlternateTransportAddresses is not null;
-            present[13] = UseSpecifiedTransport is not null;
-            present[14] = CircuitInfo is not null;
-            present[15] = UsageSpec is not null;
-            present[16] = SupportedProtocols is not null;
-            present[17] = ServiceControl is not null;
-            present[18] = MultipleCalls is not null;
-            present[19] = FeatureSet is not null;
-            present[20] = GenericData is not null;
-            present[21] = ModifiedSrcInfo is not null;
-            present[22] = AssignedGatekeeper is not null;
+            if (DestinationInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (DestExtraCallInfo is not null)
+            {
+                present[1] = true;
+            }
+            if (DestinationType is not null)
+            {
+                present[2] = true;
+            }
+            if (RemoteExtensionAddress is not null)
+            {
+                present[3] = true;
+            }
+            if (AlternateEndpoints is not null)
+            {
+                present[4] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[5] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[6] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[7] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[8] = true;
+            }
+            if (WillRespondToIRR is not null)
+            {
+                present[9] = true;
+            }
+            if (UuiesRequested is not null)
+            {
+                present[10] = true;
+            }
+            if (Language is not null)
+            {
+                present[11] = true;
+            }
+            if (AlternateTransportAddresses is not null)
+            {
+                present[12] = true;
+            }
+            if (UseSpecifiedTransport is not null)
+            {
+                present[13] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[14] = true;
+            }
+            if (UsageSpec is not null)
+            {
+                present[15] = true;
+            }
+            if (SupportedProtocols is not null)
+            {
+                present[16] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[17] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[18] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[19] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[20] = true;
+            }
+            if (ModifiedSrcInfo is not null)
+            {
+                present[21] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[22] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -7810,10 +8191,22 @@ public sealed class UUIEsRequested
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Status is not null;
-            present[1] = StatusInquiry is not null;
-            present[2] = SetupAcknowledge is not null;
-            present[3] = Notify is not null;
+            if (Status is not null)
+            {
+                present[0] = true;
+            }
+            if (StatusInquiry is not null)
+            {
+                present[1] = true;
+            }
+            if (SetupAcknowledge is not null)
+            {
+                present[2] = true;
+            }
+            if (Notify is not null)
+            {
+                present[3] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -8084,15 +8477,42 @@ public sealed class AdmissionReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = CallSignalAddress is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = ServiceControl is not null;
-            present[6] = FeatureSet is not null;
-            present[7] = GenericData is not null;
-            present[8] = AssignedGatekeeper is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CallSignalAddress is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[5] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[6] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[7] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[8] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9153,18 +9573,54 @@ public sealed class BandwidthRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = GatekeeperIdentifier is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = AnsweredCall is not null;
-            present[6] = CallLinkage is not null;
-            present[7] = Capacity is not null;
-            present[8] = UsageInformation is not null;
-            present[9] = BandwidthDetails is not null;
-            present[10] = GenericData is not null;
-            present[11] = TransportQOS is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (GatekeeperIdentifier is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (AnsweredCall is not null)
+            {
+                present[5] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[6] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[7] = true;
+            }
+            if (UsageInformation is not null)
+            {
+                present[8] = true;
+            }
+            if (BandwidthDetails is not null)
+            {
+                present[9] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[10] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[11] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9568,12 +10024,30 @@ public sealed class BandwidthConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 6);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = Capacity is not null;
-            present[4] = GenericData is not null;
-            present[5] = TransportQOS is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[3] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[4] = true;
+            }
+            if (TransportQOS is not null)
+            {
+                present[5] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9889,11 +10363,26 @@ public sealed class BandwidthReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = GenericData is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -10573,23 +11062,74 @@ public sealed class LocationRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 17);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = SourceInfo is not null;
-            present[1] = CanMapAlias is not null;
-            present[2] = GatekeeperIdentifier is not null;
-            present[3] = Tokens is not null;
-            present[4] = CryptoTokens is not null;
-            present[5] = IntegrityCheckValue is not null;
-            present[6] = DesiredProtocols is not null;
-            present[7] = DesiredTunnelledProtocol is not null;
-            present[8] = FeatureSet is not null;
-            present[9] = GenericData is not null;
-            present[10] = HopCount is not null;
-            present[11] = CircuitInfo is not null;
-            present[12] = CallIdentifier is not null;
-            present[13] = BandWidth is not null;
-            present[14] = SourceEndpointInfo is not null;
-            present[15] = CanMapSrcAlias is not null;
-            present[16] = Language is not null;
+            if (SourceInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (CanMapAlias is not null)
+            {
+                present[1] = true;
+            }
+            if (GatekeeperIdentifier is not null)
+            {
+                present[2] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[3] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[4] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[5] = true;
+            }
+            if (DesiredProtocols is not null)
+            {
+                present[6] = true;
+            }
+            if (DesiredTunnelledProtocol is not null)
+            {
+                present[7] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[8] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[9] = true;
+            }
+            if (HopCount is not null)
+            {
+                present[10] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[11] = true;
+            }
+            if (CallIdentifier is not null)
+            {
+                present[12] = true;
+            }
+            if (BandWidth is not null)
+            {
+                present[13] = true;
+            }
+            if (SourceEndpointInfo is not null)
+            {
+                present[14] = true;
+            }
+            if (CanMapSrcAlias is not null)
+            {
+                present[15] = true;
+            }
+            if (Language is not null)
+            {
+                present[16] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -11286,23 +11826,74 @@ public sealed class LocationConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 17);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = DestinationInfo is not null;
-            present[1] = DestExtraCallInfo is not null;
-            present[2] = DestinationType is not null;
-            present[3] = RemoteExtensionAddress is not null;
-            present[4] = AlternateEndpoints is not null;
-            present[5] = Tokens is not null;
-            present[6] = CryptoTokens is not null;
-            present[7] = IntegrityCheckValue is not null;
-            present[8] = AlternateTransportAddresses is not null;
-            present[9] = SupportedProtocols is not null;
-            present[10] = MultipleCalls is not null;
-            present[11] = FeatureSet is not null;
-            present[12] = GenericData is not null;
-            present[13] = CircuitInfo is not null;
-            present[14] = ServiceControl is not null;
-            present[15] = ModifiedSrcInfo is not null;
-            present[16] = BandWidth is not null;
+            if (DestinationInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (DestExtraCallInfo is not null)
+            {
+                present[1] = true;
+            }
+            if (DestinationType is not null)
+            {
+                present[2] = true;
+            }
+            if (RemoteExtensionAddress is not null)
+            {
+                present[3] = true;
+            }
+            if (AlternateEndpoints is not null)
+            {
+                present[4] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[5] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[6] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[7] = true;
+            }
+            if (AlternateTransportAddresses is not null)
+            {
+                present[8] = true;
+            }
+            if (SupportedProtocols is not null)
+            {
+                present[9] = true;
+            }
+            if (MultipleCalls is not null)
+            {
+                present[10] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[11] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[12] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[13] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[14] = true;
+            }
+            if (ModifiedSrcInfo is not null)
+            {
+                present[15] = true;
+            }
+            if (BandWidth is not null)
+            {
+                present[16] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -11907,13 +12498,34 @@ public sealed class LocationReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 7);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = FeatureSet is not null;
-            present[5] = GenericData is not null;
-            present[6] = ServiceControl is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[4] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[5] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[6] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -12809,19 +13421,58 @@ public sealed class DisengageRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 13);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = GatekeeperIdentifier is not null;
-            present[2] = Tokens is not null;
-            present[3] = CryptoTokens is not null;
-            present[4] = IntegrityCheckValue is not null;
-            present[5] = AnsweredCall is not null;
-            present[6] = CallLinkage is not null;
-            present[7] = Capacity is not null;
-            present[8] = CircuitInfo is not null;
-            present[9] = UsageInformation is not null;
-            present[10] = TerminationCause is not null;
-            present[11] = ServiceControl is not null;
-            present[12] = GenericData is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (GatekeeperIdentifier is not null)
+            {
+                present[1] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[2] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[3] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[4] = true;
+            }
+            if (AnsweredCall is not null)
+            {
+                present[5] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[6] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[7] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[8] = true;
+            }
+            if (UsageInformation is not null)
+            {
+                present[9] = true;
+            }
+            if (TerminationCause is not null)
+            {
+                present[10] = true;
+            }
+            if (ServiceControl is not null)
+            {
+                present[11] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[12] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -13361,14 +14012,38 @@ public sealed class DisengageConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = Capacity is not null;
-            present[4] = CircuitInfo is not null;
-            present[5] = UsageInformation is not null;
-            present[6] = GenericData is not null;
-            present[7] = AssignedGatekeeper is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[3] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[4] = true;
+            }
+            if (UsageInformation is not null)
+            {
+                present[5] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[6] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[7] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

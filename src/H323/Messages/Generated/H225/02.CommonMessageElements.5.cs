@@ -162,11 +162,26 @@ public sealed class DisengageReject
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = AltGKInfo is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = GenericData is not null;
+            if (AltGKInfo is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -721,18 +736,54 @@ public sealed class InfoRequest
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = IntegrityCheckValue is not null;
-            present[4] = UuiesRequested is not null;
-            present[5] = CallLinkage is not null;
-            present[6] = UsageInfoRequested is not null;
-            present[7] = SegmentedResponseSupported;
-            present[8] = NextSegmentRequested is not null;
-            present[9] = CapacityInfoRequested;
-            present[10] = GenericData is not null;
-            present[11] = AssignedGatekeeper is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[3] = true;
+            }
+            if (UuiesRequested is not null)
+            {
+                present[4] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[5] = true;
+            }
+            if (UsageInfoRequested is not null)
+            {
+                present[6] = true;
+            }
+            if (SegmentedResponseSupported)
+            {
+                present[7] = true;
+            }
+            if (NextSegmentRequested is not null)
+            {
+                present[8] = true;
+            }
+            if (CapacityInfoRequested)
+            {
+                present[9] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[10] = true;
+            }
+            if (AssignedGatekeeper is not null)
+            {
+                present[11] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1189,14 +1240,38 @@ public sealed class InfoRequestResponse
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = NeedResponse is not null;
-            present[4] = Capacity is not null;
-            present[5] = IrrStatus is not null;
-            present[6] = Unsolicited is not null;
-            present[7] = GenericData is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (NeedResponse is not null)
+            {
+                present[3] = true;
+            }
+            if (Capacity is not null)
+            {
+                present[4] = true;
+            }
+            if (IrrStatus is not null)
+            {
+                present[5] = true;
+            }
+            if (Unsolicited is not null)
+            {
+                present[6] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[7] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1740,14 +1815,38 @@ public sealed class InfoRequestResponsePerCallInfoItem
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = CallIdentifier is not null;
-            present[1] = Tokens is not null;
-            present[2] = CryptoTokens is not null;
-            present[3] = SubstituteConfIDs is not null;
-            present[4] = Pdu is not null;
-            present[5] = CallLinkage is not null;
-            present[6] = UsageInformation is not null;
-            present[7] = CircuitInfo is not null;
+            if (CallIdentifier is not null)
+            {
+                present[0] = true;
+            }
+            if (Tokens is not null)
+            {
+                present[1] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[2] = true;
+            }
+            if (SubstituteConfIDs is not null)
+            {
+                present[3] = true;
+            }
+            if (Pdu is not null)
+            {
+                present[4] = true;
+            }
+            if (CallLinkage is not null)
+            {
+                present[5] = true;
+            }
+            if (UsageInformation is not null)
+            {
+                present[6] = true;
+            }
+            if (CircuitInfo is not null)
+            {
+                present[7] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2887,11 +2986,26 @@ public sealed class NonStandardMessage
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = FeatureSet is not null;
-            present[4] = GenericData is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (FeatureSet is not null)
+            {
+                present[3] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[4] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3151,10 +3265,22 @@ public sealed class UnknownMessageResponse
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Tokens is not null;
-            present[1] = CryptoTokens is not null;
-            present[2] = IntegrityCheckValue is not null;
-            present[3] = MessageNotUnderstood is not null;
+            if (Tokens is not null)
+            {
+                present[0] = true;
+            }
+            if (CryptoTokens is not null)
+            {
+                present[1] = true;
+            }
+            if (IntegrityCheckValue is not null)
+            {
+                present[2] = true;
+            }
+            if (MessageNotUnderstood is not null)
+            {
+                present[3] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3665,8 +3791,14 @@ public sealed class ResourcesAvailableIndicate
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Capacity is not null;
-            present[1] = GenericData is not null;
+            if (Capacity is not null)
+            {
+                present[0] = true;
+            }
+            if (GenericData is not null)
+            {
+                present[1] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3956,7 +4088,10 @@ public sealed class ResourcesAvailableConfirm
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = GenericData is not null;
+            if (GenericData is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

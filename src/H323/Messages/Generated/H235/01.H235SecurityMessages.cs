@@ -1186,10 +1186,22 @@ public sealed class ClearToken
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Eckasdhkey is not null;
-            present[1] = SendersID is not null;
-            present[2] = H235Key is not null;
-            present[3] = ProfileInfo is not null;
+            if (Eckasdhkey is not null)
+            {
+                present[0] = true;
+            }
+            if (SendersID is not null)
+            {
+                present[1] = true;
+            }
+            if (H235Key is not null)
+            {
+                present[2] = true;
+            }
+            if (ProfileInfo is not null)
+            {
+                present[3] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2225,9 +2237,18 @@ public sealed class Params
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Iv16 is not null;
-            present[1] = Iv is not null;
-            present[2] = ClearSalt is not null;
+            if (Iv16 is not null)
+            {
+                present[0] = true;
+            }
+            if (Iv is not null)
+            {
+                present[1] = true;
+            }
+            if (ClearSalt is not null)
+            {
+                present[2] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2466,12 +2487,12 @@ public sealed class CryptoTokenCryptoEncryptedToken
         var tokenOID = decoder.ReadObjectIdentifier();
         decoder.PopPath();
         decoder.PushPath("token");
-        var token = EncryptedEncodedGeneralToken.Decode(ref decoder);
+        var tokenComponent = EncryptedEncodedGeneralToken.Decode(ref decoder);
         decoder.PopPath();
         var value = new CryptoTokenCryptoEncryptedToken
         {
             TokenOID = tokenOID,
-            Token = token,
+            Token = tokenComponent,
         };
         return value;
     }
@@ -2504,12 +2525,12 @@ public sealed class CryptoTokenCryptoSignedToken
         var tokenOID = decoder.ReadObjectIdentifier();
         decoder.PopPath();
         decoder.PushPath("token");
-        var token = SignedEncodedGeneralToken.Decode(ref decoder);
+        var tokenComponent = SignedEncodedGeneralToken.Decode(ref decoder);
         decoder.PopPath();
         var value = new CryptoTokenCryptoSignedToken
         {
             TokenOID = tokenOID,
-            Token = token,
+            Token = tokenComponent,
         };
         return value;
     }
@@ -2548,13 +2569,13 @@ public sealed class CryptoTokenCryptoHashedToken
         var hashedVals = ClearToken.Decode(ref decoder);
         decoder.PopPath();
         decoder.PushPath("token");
-        var token = HashedEncodedGeneralToken.Decode(ref decoder);
+        var tokenComponent = HashedEncodedGeneralToken.Decode(ref decoder);
         decoder.PopPath();
         var value = new CryptoTokenCryptoHashedToken
         {
             TokenOID = tokenOID,
             HashedVals = hashedVals,
-            Token = token,
+            Token = tokenComponent,
         };
         return value;
     }
@@ -3026,7 +3047,10 @@ public sealed class V3KeySyncMaterial
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = GenericKeyMaterial is not null;
+            if (GenericKeyMaterial is not null)
+            {
+                present[0] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

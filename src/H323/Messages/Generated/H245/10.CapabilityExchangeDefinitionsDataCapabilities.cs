@@ -4,6 +4,648 @@ using Signalling.H323.Per;
 
 namespace Signalling.H323.Messages.H245;
 
+/// <summary>ASN.1 SEQUENCE <c>DataApplicationCapability</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class DataApplicationCapability
+{
+    /// <summary><c>application</c> CHOICE.</summary>
+    public required DataApplicationCapabilityApplication Application { get; set; }
+
+    /// <summary><c>maxBitRate</c> INTEGER.</summary>
+    public long MaxBitRate { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>DataApplicationCapability</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapability Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        decoder.PushPath("application");
+        var application = DataApplicationCapabilityApplication.Decode(ref decoder);
+        decoder.PopPath();
+        decoder.PushPath("maxBitRate");
+        var maxBitRate = decoder.ReadInteger(0, 4294967295);
+        decoder.PopPath();
+        var value = new DataApplicationCapability
+        {
+            Application = application,
+            MaxBitRate = maxBitRate,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        unknown.Add(i, decoder.ReadOpenType());
+                        break;
+                }
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>DataApplicationCapability</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        Application.Encode(encoder);
+        encoder.WriteInteger(MaxBitRate, 0, 4294967295);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        encoder.WriteOpenType(unknown!.Get(i));
+                        break;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The alternatives of <see cref="DataApplicationCapabilityApplication"/>.</summary>
+public enum DataApplicationCapabilityApplicationKind
+{
+    /// <summary><c>nonStandard</c> NonStandardParameter.</summary>
+    NonStandard,
+    /// <summary><c>t120</c> DataProtocolCapability.</summary>
+    T120,
+    /// <summary><c>dsm-cc</c> DataProtocolCapability.</summary>
+    DsmCc,
+    /// <summary><c>userData</c> DataProtocolCapability.</summary>
+    UserData,
+    /// <summary><c>t84</c> SEQUENCE.</summary>
+    T84,
+    /// <summary><c>t434</c> DataProtocolCapability.</summary>
+    T434,
+    /// <summary><c>h224</c> DataProtocolCapability.</summary>
+    H224,
+    /// <summary><c>nlpid</c> SEQUENCE.</summary>
+    Nlpid,
+    /// <summary><c>dsvdControl</c> NULL.</summary>
+    DsvdControl,
+    /// <summary><c>h222DataPartitioning</c> DataProtocolCapability.</summary>
+    H222DataPartitioning,
+    /// <summary><c>t30fax</c> DataProtocolCapability (extension addition).</summary>
+    T30fax,
+    /// <summary><c>t140</c> DataProtocolCapability (extension addition).</summary>
+    T140,
+    /// <summary><c>t38fax</c> SEQUENCE (extension addition).</summary>
+    T38fax,
+    /// <summary><c>genericDataCapability</c> GenericCapability (extension addition).</summary>
+    GenericDataCapability,
+    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
+    UnknownExtension,
+}
+
+/// <summary>ASN.1 CHOICE <c>DataApplicationCapability.application</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class DataApplicationCapabilityApplication
+{
+    private readonly object? _value;
+
+    private DataApplicationCapabilityApplication(DataApplicationCapabilityApplicationKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    private DataApplicationCapabilityApplication(int extensionIndex, PerOpenType encoding)
+    {
+        Kind = DataApplicationCapabilityApplicationKind.UnknownExtension;
+        UnknownExtensionIndex = extensionIndex;
+        UnknownExtensionEncoding = encoding;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public DataApplicationCapabilityApplicationKind Kind { get; }
+
+    /// <summary>For <see cref="DataApplicationCapabilityApplicationKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
+    public int UnknownExtensionIndex { get; }
+
+    /// <summary>For <see cref="DataApplicationCapabilityApplicationKind.UnknownExtension"/>: the open type encoding of the value.</summary>
+    public PerOpenType UnknownExtensionEncoding { get; }
+
+    /// <summary>Creates the <c>nonStandard</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateNonStandard(NonStandardParameter value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.NonStandard, value);
+    }
+
+    /// <summary>The <c>nonStandard</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public NonStandardParameter? NonStandard => Kind == DataApplicationCapabilityApplicationKind.NonStandard ? (NonStandardParameter)_value! : null;
+
+    /// <summary>Creates the <c>t120</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT120(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T120, value);
+    }
+
+    /// <summary>The <c>t120</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? T120 => Kind == DataApplicationCapabilityApplicationKind.T120 ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>dsm-cc</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateDsmCc(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.DsmCc, value);
+    }
+
+    /// <summary>The <c>dsm-cc</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? DsmCc => Kind == DataApplicationCapabilityApplicationKind.DsmCc ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>userData</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateUserData(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.UserData, value);
+    }
+
+    /// <summary>The <c>userData</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? UserData => Kind == DataApplicationCapabilityApplicationKind.UserData ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>t84</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT84(DataApplicationCapabilityApplicationT84 value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T84, value);
+    }
+
+    /// <summary>The <c>t84</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataApplicationCapabilityApplicationT84? T84 => Kind == DataApplicationCapabilityApplicationKind.T84 ? (DataApplicationCapabilityApplicationT84)_value! : null;
+
+    /// <summary>Creates the <c>t434</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT434(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T434, value);
+    }
+
+    /// <summary>The <c>t434</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? T434 => Kind == DataApplicationCapabilityApplicationKind.T434 ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>h224</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateH224(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.H224, value);
+    }
+
+    /// <summary>The <c>h224</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? H224 => Kind == DataApplicationCapabilityApplicationKind.H224 ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>nlpid</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateNlpid(DataApplicationCapabilityApplicationNlpid value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.Nlpid, value);
+    }
+
+    /// <summary>The <c>nlpid</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataApplicationCapabilityApplicationNlpid? Nlpid => Kind == DataApplicationCapabilityApplicationKind.Nlpid ? (DataApplicationCapabilityApplicationNlpid)_value! : null;
+
+    /// <summary>Creates the <c>dsvdControl</c> alternative (NULL).</summary>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateDsvdControl() => new(DataApplicationCapabilityApplicationKind.DsvdControl, null);
+
+    /// <summary>Creates the <c>h222DataPartitioning</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateH222DataPartitioning(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.H222DataPartitioning, value);
+    }
+
+    /// <summary>The <c>h222DataPartitioning</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? H222DataPartitioning => Kind == DataApplicationCapabilityApplicationKind.H222DataPartitioning ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>t30fax</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT30fax(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T30fax, value);
+    }
+
+    /// <summary>The <c>t30fax</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? T30fax => Kind == DataApplicationCapabilityApplicationKind.T30fax ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>t140</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT140(DataProtocolCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T140, value);
+    }
+
+    /// <summary>The <c>t140</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataProtocolCapability? T140 => Kind == DataApplicationCapabilityApplicationKind.T140 ? (DataProtocolCapability)_value! : null;
+
+    /// <summary>Creates the <c>t38fax</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateT38fax(DataApplicationCapabilityApplicationT38fax value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.T38fax, value);
+    }
+
+    /// <summary>The <c>t38fax</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public DataApplicationCapabilityApplicationT38fax? T38fax => Kind == DataApplicationCapabilityApplicationKind.T38fax ? (DataApplicationCapabilityApplicationT38fax)_value! : null;
+
+    /// <summary>Creates the <c>genericDataCapability</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication CreateGenericDataCapability(GenericCapability value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(DataApplicationCapabilityApplicationKind.GenericDataCapability, value);
+    }
+
+    /// <summary>The <c>genericDataCapability</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public GenericCapability? GenericDataCapability => Kind == DataApplicationCapabilityApplicationKind.GenericDataCapability ? (GenericCapability)_value! : null;
+
+    /// <summary>Decodes a <c>DataApplicationCapability.application</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplication Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(10, true, out var isExtension);
+        DataApplicationCapabilityApplication value;
+        if (isExtension)
+        {
+            switch (index)
+            {
+                case 0:
+                {
+                    decoder.PushPath("t30fax");
+                    var scope = decoder.BeginOpenType();
+                    value = new(DataApplicationCapabilityApplicationKind.T30fax, DataProtocolCapability.Decode(ref decoder));
+                    decoder.EndOpenType(scope);
+                    decoder.PopPath();
+                    return value;
+                }
+                case 1:
+                {
+                    decoder.PushPath("t140");
+                    var scope = decoder.BeginOpenType();
+                    value = new(DataApplicationCapabilityApplicationKind.T140, DataProtocolCapability.Decode(ref decoder));
+                    decoder.EndOpenType(scope);
+                    decoder.PopPath();
+                    return value;
+                }
+                case 2:
+                {
+                    decoder.PushPath("t38fax");
+                    var scope = decoder.BeginOpenType();
+                    value = new(DataApplicationCapabilityApplicationKind.T38fax, DataApplicationCapabilityApplicationT38fax.Decode(ref decoder));
+                    decoder.EndOpenType(scope);
+                    decoder.PopPath();
+                    return value;
+                }
+                case 3:
+                {
+                    decoder.PushPath("genericDataCapability");
+                    var scope = decoder.BeginOpenType();
+                    value = new(DataApplicationCapabilityApplicationKind.GenericDataCapability, GenericCapability.Decode(ref decoder));
+                    decoder.EndOpenType(scope);
+                    decoder.PopPath();
+                    return value;
+                }
+                default:
+                    return new(index, decoder.ReadOpenType());
+            }
+        }
+
+        switch (index)
+        {
+            case 0:
+                decoder.PushPath("nonStandard");
+                value = new(DataApplicationCapabilityApplicationKind.NonStandard, NonStandardParameter.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 1:
+                decoder.PushPath("t120");
+                value = new(DataApplicationCapabilityApplicationKind.T120, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 2:
+                decoder.PushPath("dsm-cc");
+                value = new(DataApplicationCapabilityApplicationKind.DsmCc, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 3:
+                decoder.PushPath("userData");
+                value = new(DataApplicationCapabilityApplicationKind.UserData, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 4:
+                decoder.PushPath("t84");
+                value = new(DataApplicationCapabilityApplicationKind.T84, DataApplicationCapabilityApplicationT84.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 5:
+                decoder.PushPath("t434");
+                value = new(DataApplicationCapabilityApplicationKind.T434, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 6:
+                decoder.PushPath("h224");
+                value = new(DataApplicationCapabilityApplicationKind.H224, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 7:
+                decoder.PushPath("nlpid");
+                value = new(DataApplicationCapabilityApplicationKind.Nlpid, DataApplicationCapabilityApplicationNlpid.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            case 8:
+                return new(DataApplicationCapabilityApplicationKind.DsvdControl, null);
+            default:
+                decoder.PushPath("h222DataPartitioning");
+                value = new(DataApplicationCapabilityApplicationKind.H222DataPartitioning, DataProtocolCapability.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+        }
+    }
+
+    /// <summary>Encodes this <c>DataApplicationCapability.application</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case DataApplicationCapabilityApplicationKind.NonStandard:
+            {
+                encoder.WriteChoiceIndex(0, 10, true);
+                ((NonStandardParameter)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T120:
+            {
+                encoder.WriteChoiceIndex(1, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.DsmCc:
+            {
+                encoder.WriteChoiceIndex(2, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.UserData:
+            {
+                encoder.WriteChoiceIndex(3, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T84:
+            {
+                encoder.WriteChoiceIndex(4, 10, true);
+                ((DataApplicationCapabilityApplicationT84)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T434:
+            {
+                encoder.WriteChoiceIndex(5, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.H224:
+            {
+                encoder.WriteChoiceIndex(6, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.Nlpid:
+            {
+                encoder.WriteChoiceIndex(7, 10, true);
+                ((DataApplicationCapabilityApplicationNlpid)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.DsvdControl:
+            {
+                encoder.WriteChoiceIndex(8, 10, true);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.H222DataPartitioning:
+            {
+                encoder.WriteChoiceIndex(9, 10, true);
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T30fax:
+            {
+                encoder.WriteChoiceExtensionIndex(0);
+                var token = encoder.BeginOpenType();
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                encoder.EndOpenType(token);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T140:
+            {
+                encoder.WriteChoiceExtensionIndex(1);
+                var token = encoder.BeginOpenType();
+                ((DataProtocolCapability)_value!).Encode(encoder);
+                encoder.EndOpenType(token);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.T38fax:
+            {
+                encoder.WriteChoiceExtensionIndex(2);
+                var token = encoder.BeginOpenType();
+                ((DataApplicationCapabilityApplicationT38fax)_value!).Encode(encoder);
+                encoder.EndOpenType(token);
+                break;
+            }
+            case DataApplicationCapabilityApplicationKind.GenericDataCapability:
+            {
+                encoder.WriteChoiceExtensionIndex(3);
+                var token = encoder.BeginOpenType();
+                ((GenericCapability)_value!).Encode(encoder);
+                encoder.EndOpenType(token);
+                break;
+            }
+            default:
+                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
+                encoder.WriteOpenType(UnknownExtensionEncoding);
+                break;
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>DataApplicationCapability.application.t84</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class DataApplicationCapabilityApplicationT84
+{
+    /// <summary><c>t84Protocol</c> DataProtocolCapability.</summary>
+    public required DataProtocolCapability T84Protocol { get; set; }
+
+    /// <summary><c>t84Profile</c> T84Profile.</summary>
+    public required H245.T84Profile T84Profile { get; set; }
+
+    /// <summary>Decodes a <c>DataApplicationCapability.application.t84</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplicationT84 Decode(ref PerDecoder decoder)
+    {
+        decoder.PushPath("t84Protocol");
+        var t84Protocol = DataProtocolCapability.Decode(ref decoder);
+        decoder.PopPath();
+        decoder.PushPath("t84Profile");
+        var t84Profile = H245.T84Profile.Decode(ref decoder);
+        decoder.PopPath();
+        var value = new DataApplicationCapabilityApplicationT84
+        {
+            T84Protocol = t84Protocol,
+            T84Profile = t84Profile,
+        };
+        return value;
+    }
+
+    /// <summary>Encodes this <c>DataApplicationCapability.application.t84</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        T84Protocol.Encode(encoder);
+        T84Profile.Encode(encoder);
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>DataApplicationCapability.application.nlpid</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class DataApplicationCapabilityApplicationNlpid
+{
+    /// <summary><c>nlpidProtocol</c> DataProtocolCapability.</summary>
+    public required DataProtocolCapability NlpidProtocol { get; set; }
+
+    /// <summary><c>nlpidData</c> OCTET STRING.</summary>
+    public required byte[] NlpidData { get; set; }
+
+    /// <summary>Decodes a <c>DataApplicationCapability.application.nlpid</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplicationNlpid Decode(ref PerDecoder decoder)
+    {
+        decoder.PushPath("nlpidProtocol");
+        var nlpidProtocol = DataProtocolCapability.Decode(ref decoder);
+        decoder.PopPath();
+        decoder.PushPath("nlpidData");
+        var nlpidData = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
+        decoder.PopPath();
+        var value = new DataApplicationCapabilityApplicationNlpid
+        {
+            NlpidProtocol = nlpidProtocol,
+            NlpidData = nlpidData,
+        };
+        return value;
+    }
+
+    /// <summary>Encodes this <c>DataApplicationCapability.application.nlpid</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        NlpidProtocol.Encode(encoder);
+        encoder.WriteOctetString(NlpidData, PerSizeConstraint.Unbounded);
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>DataApplicationCapability.application.t38fax</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class DataApplicationCapabilityApplicationT38fax
+{
+    /// <summary><c>t38FaxProtocol</c> DataProtocolCapability.</summary>
+    public required DataProtocolCapability T38FaxProtocol { get; set; }
+
+    /// <summary><c>t38FaxProfile</c> T38FaxProfile.</summary>
+    public required H245.T38FaxProfile T38FaxProfile { get; set; }
+
+    /// <summary>Decodes a <c>DataApplicationCapability.application.t38fax</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static DataApplicationCapabilityApplicationT38fax Decode(ref PerDecoder decoder)
+    {
+        decoder.PushPath("t38FaxProtocol");
+        var t38FaxProtocol = DataProtocolCapability.Decode(ref decoder);
+        decoder.PopPath();
+        decoder.PushPath("t38FaxProfile");
+        var t38FaxProfile = H245.T38FaxProfile.Decode(ref decoder);
+        decoder.PopPath();
+        var value = new DataApplicationCapabilityApplicationT38fax
+        {
+            T38FaxProtocol = t38FaxProtocol,
+            T38FaxProfile = t38FaxProfile,
+        };
+        return value;
+    }
+
+    /// <summary>Encodes this <c>DataApplicationCapability.application.t38fax</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        T38FaxProtocol.Encode(encoder);
+        T38FaxProfile.Encode(encoder);
+    }
+}
+
 /// <summary>The alternatives of <see cref="DataProtocolCapability"/>.</summary>
 public enum DataProtocolCapabilityKind
 {
@@ -676,6 +1318,320 @@ public sealed class V42bis
     }
 }
 
+/// <summary>The alternatives of <see cref="T84Profile"/>.</summary>
+public enum T84ProfileKind
+{
+    /// <summary><c>t84Unrestricted</c> NULL.</summary>
+    T84Unrestricted,
+    /// <summary><c>t84Restricted</c> SEQUENCE.</summary>
+    T84Restricted,
+}
+
+/// <summary>ASN.1 CHOICE <c>T84Profile</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class T84Profile
+{
+    private readonly object? _value;
+
+    private T84Profile(T84ProfileKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public T84ProfileKind Kind { get; }
+
+    /// <summary>Creates the <c>t84Unrestricted</c> alternative (NULL).</summary>
+    /// <returns>The value.</returns>
+    public static T84Profile CreateT84Unrestricted() => new(T84ProfileKind.T84Unrestricted, null);
+
+    /// <summary>Creates the <c>t84Restricted</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static T84Profile CreateT84Restricted(T84ProfileT84Restricted value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(T84ProfileKind.T84Restricted, value);
+    }
+
+    /// <summary>The <c>t84Restricted</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public T84ProfileT84Restricted? T84Restricted => Kind == T84ProfileKind.T84Restricted ? (T84ProfileT84Restricted)_value! : null;
+
+    /// <summary>Decodes a <c>T84Profile</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static T84Profile Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(2, false, out var isExtension);
+        T84Profile value;
+        switch (index)
+        {
+            case 0:
+                return new(T84ProfileKind.T84Unrestricted, null);
+            default:
+                decoder.PushPath("t84Restricted");
+                value = new(T84ProfileKind.T84Restricted, T84ProfileT84Restricted.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+        }
+    }
+
+    /// <summary>Encodes this <c>T84Profile</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case T84ProfileKind.T84Unrestricted:
+            {
+                encoder.WriteChoiceIndex(0, 2, false);
+                break;
+            }
+            case T84ProfileKind.T84Restricted:
+            {
+                encoder.WriteChoiceIndex(1, 2, false);
+                ((T84ProfileT84Restricted)_value!).Encode(encoder);
+                break;
+            }
+            default:
+                throw new InvalidOperationException("Not a T84Profile alternative.");
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>T84Profile.t84Restricted</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class T84ProfileT84Restricted
+{
+    /// <summary><c>qcif</c> BOOLEAN.</summary>
+    public bool Qcif { get; set; }
+
+    /// <summary><c>cif</c> BOOLEAN.</summary>
+    public bool Cif { get; set; }
+
+    /// <summary><c>ccir601Seq</c> BOOLEAN.</summary>
+    public bool Ccir601Seq { get; set; }
+
+    /// <summary><c>ccir601Prog</c> BOOLEAN.</summary>
+    public bool Ccir601Prog { get; set; }
+
+    /// <summary><c>hdtvSeq</c> BOOLEAN.</summary>
+    public bool HdtvSeq { get; set; }
+
+    /// <summary><c>hdtvProg</c> BOOLEAN.</summary>
+    public bool HdtvProg { get; set; }
+
+    /// <summary><c>g3FacsMH200x100</c> BOOLEAN.</summary>
+    public bool G3FacsMH200x100 { get; set; }
+
+    /// <summary><c>g3FacsMH200x200</c> BOOLEAN.</summary>
+    public bool G3FacsMH200x200 { get; set; }
+
+    /// <summary><c>g4FacsMMR200x100</c> BOOLEAN.</summary>
+    public bool G4FacsMMR200x100 { get; set; }
+
+    /// <summary><c>g4FacsMMR200x200</c> BOOLEAN.</summary>
+    public bool G4FacsMMR200x200 { get; set; }
+
+    /// <summary><c>jbig200x200Seq</c> BOOLEAN.</summary>
+    public bool Jbig200x200Seq { get; set; }
+
+    /// <summary><c>jbig200x200Prog</c> BOOLEAN.</summary>
+    public bool Jbig200x200Prog { get; set; }
+
+    /// <summary><c>jbig300x300Seq</c> BOOLEAN.</summary>
+    public bool Jbig300x300Seq { get; set; }
+
+    /// <summary><c>jbig300x300Prog</c> BOOLEAN.</summary>
+    public bool Jbig300x300Prog { get; set; }
+
+    /// <summary><c>digPhotoLow</c> BOOLEAN.</summary>
+    public bool DigPhotoLow { get; set; }
+
+    /// <summary><c>digPhotoMedSeq</c> BOOLEAN.</summary>
+    public bool DigPhotoMedSeq { get; set; }
+
+    /// <summary><c>digPhotoMedProg</c> BOOLEAN.</summary>
+    public bool DigPhotoMedProg { get; set; }
+
+    /// <summary><c>digPhotoHighSeq</c> BOOLEAN.</summary>
+    public bool DigPhotoHighSeq { get; set; }
+
+    /// <summary><c>digPhotoHighProg</c> BOOLEAN.</summary>
+    public bool DigPhotoHighProg { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>T84Profile.t84Restricted</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static T84ProfileT84Restricted Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        decoder.PushPath("qcif");
+        var qcif = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("cif");
+        var cif = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("ccir601Seq");
+        var ccir601Seq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("ccir601Prog");
+        var ccir601Prog = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("hdtvSeq");
+        var hdtvSeq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("hdtvProg");
+        var hdtvProg = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("g3FacsMH200x100");
+        var g3FacsMH200x100 = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("g3FacsMH200x200");
+        var g3FacsMH200x200 = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("g4FacsMMR200x100");
+        var g4FacsMMR200x100 = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("g4FacsMMR200x200");
+        var g4FacsMMR200x200 = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("jbig200x200Seq");
+        var jbig200x200Seq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("jbig200x200Prog");
+        var jbig200x200Prog = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("jbig300x300Seq");
+        var jbig300x300Seq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("jbig300x300Prog");
+        var jbig300x300Prog = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("digPhotoLow");
+        var digPhotoLow = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("digPhotoMedSeq");
+        var digPhotoMedSeq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("digPhotoMedProg");
+        var digPhotoMedProg = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("digPhotoHighSeq");
+        var digPhotoHighSeq = decoder.ReadBoolean();
+        decoder.PopPath();
+        decoder.PushPath("digPhotoHighProg");
+        var digPhotoHighProg = decoder.ReadBoolean();
+        decoder.PopPath();
+        var value = new T84ProfileT84Restricted
+        {
+            Qcif = qcif,
+            Cif = cif,
+            Ccir601Seq = ccir601Seq,
+            Ccir601Prog = ccir601Prog,
+            HdtvSeq = hdtvSeq,
+            HdtvProg = hdtvProg,
+            G3FacsMH200x100 = g3FacsMH200x100,
+            G3FacsMH200x200 = g3FacsMH200x200,
+            G4FacsMMR200x100 = g4FacsMMR200x100,
+            G4FacsMMR200x200 = g4FacsMMR200x200,
+            Jbig200x200Seq = jbig200x200Seq,
+            Jbig200x200Prog = jbig200x200Prog,
+            Jbig300x300Seq = jbig300x300Seq,
+            Jbig300x300Prog = jbig300x300Prog,
+            DigPhotoLow = digPhotoLow,
+            DigPhotoMedSeq = digPhotoMedSeq,
+            DigPhotoMedProg = digPhotoMedProg,
+            DigPhotoHighSeq = digPhotoHighSeq,
+            DigPhotoHighProg = digPhotoHighProg,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        unknown.Add(i, decoder.ReadOpenType());
+                        break;
+                }
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>T84Profile.t84Restricted</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        encoder.WriteBoolean(Qcif);
+        encoder.WriteBoolean(Cif);
+        encoder.WriteBoolean(Ccir601Seq);
+        encoder.WriteBoolean(Ccir601Prog);
+        encoder.WriteBoolean(HdtvSeq);
+        encoder.WriteBoolean(HdtvProg);
+        encoder.WriteBoolean(G3FacsMH200x100);
+        encoder.WriteBoolean(G3FacsMH200x200);
+        encoder.WriteBoolean(G4FacsMMR200x100);
+        encoder.WriteBoolean(G4FacsMMR200x200);
+        encoder.WriteBoolean(Jbig200x200Seq);
+        encoder.WriteBoolean(Jbig200x200Prog);
+        encoder.WriteBoolean(Jbig300x300Seq);
+        encoder.WriteBoolean(Jbig300x300Prog);
+        encoder.WriteBoolean(DigPhotoLow);
+        encoder.WriteBoolean(DigPhotoMedSeq);
+        encoder.WriteBoolean(DigPhotoMedProg);
+        encoder.WriteBoolean(DigPhotoHighSeq);
+        encoder.WriteBoolean(DigPhotoHighProg);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        encoder.WriteOpenType(unknown!.Get(i));
+                        break;
+                }
+            }
+        }
+    }
+}
+
 /// <summary>ASN.1 SEQUENCE <c>T38FaxProfile</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
 public sealed class T38FaxProfile
 {
@@ -812,10 +1768,22 @@ public sealed class T38FaxProfile
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
             Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
             present = present[..count];
-            present[0] = Version is not null;
-            present[1] = T38FaxRateManagement is not null;
-            present[2] = T38FaxUdpOptions is not null;
-            present[3] = T38FaxTcpOptions is not null;
+            if (Version is not null)
+            {
+                present[0] = true;
+            }
+            if (T38FaxRateManagement is not null)
+            {
+                present[1] = true;
+            }
+            if (T38FaxUdpOptions is not null)
+            {
+                present[2] = true;
+            }
+            if (T38FaxTcpOptions is not null)
+            {
+                present[3] = true;
+            }
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)

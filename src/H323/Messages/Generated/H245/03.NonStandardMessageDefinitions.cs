@@ -4,6 +4,94 @@ using Signalling.H323.Per;
 
 namespace Signalling.H323.Messages.H245;
 
+/// <summary>ASN.1 SEQUENCE <c>NonStandardMessage</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class NonStandardMessage
+{
+    /// <summary><c>nonStandardData</c> NonStandardParameter.</summary>
+    public required NonStandardParameter NonStandardData { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>NonStandardMessage</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static NonStandardMessage Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        decoder.PushPath("nonStandardData");
+        var nonStandardData = NonStandardParameter.Decode(ref decoder);
+        decoder.PopPath();
+        var value = new NonStandardMessage
+        {
+            NonStandardData = nonStandardData,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        unknown.Add(i, decoder.ReadOpenType());
+                        break;
+                }
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>NonStandardMessage</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        NonStandardData.Encode(encoder);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                switch (i)
+                {
+                    default:
+                        encoder.WriteOpenType(unknown!.Get(i));
+                        break;
+                }
+            }
+        }
+    }
+}
+
 /// <summary>ASN.1 SEQUENCE <c>NonStandardParameter</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
 public sealed class NonStandardParameter
 {
