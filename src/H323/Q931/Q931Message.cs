@@ -15,6 +15,7 @@ public sealed partial class Q931Message
     public const byte ProtocolDiscriminator = 0x08;
 
     private readonly Q931InformationElement[] _elements;
+    private readonly ReadOnlyCollection<Q931InformationElement> _view;
 
     /// <summary>Creates a message. Each element's codeset is set from the shift elements before it
     /// (Q.931 §4.5.2), so elements created with <see cref="Q931InformationElement.Create"/> may follow a shift.</summary>
@@ -47,6 +48,7 @@ public sealed partial class Q931Message
         MessageType = messageType;
         CallReference = callReference;
         _elements = elements;
+        _view = new(elements);
         EncodedLength = ComputeEncodedLength(callReference, elements);
     }
 
@@ -55,6 +57,7 @@ public sealed partial class Q931Message
         MessageType = messageType;
         CallReference = callReference;
         _elements = elements;
+        _view = new(elements);
         EncodedLength = encodedLength;
     }
 
@@ -65,7 +68,7 @@ public sealed partial class Q931Message
     public Q931CallReference CallReference { get; }
 
     /// <summary>The information elements in wire order, shift and unknown elements included.</summary>
-    public ReadOnlyCollection<Q931InformationElement> InformationElements => new(_elements);
+    public ReadOnlyCollection<Q931InformationElement> InformationElements => _view;
 
     /// <summary>The number of octets <see cref="WriteTo(System.Buffers.IBufferWriter{byte})"/> writes.</summary>
     public int EncodedLength { get; }
@@ -77,6 +80,24 @@ public sealed partial class Q931Message
     /// <returns>Whether the message was parsed.</returns>
     public static bool TryParse(ReadOnlySpan<byte> data, out Q931Message? message, out Q931ParseError error) =>
         TryParse(data, Q931ParseOptions.Default, out message, out error);
+
+    /// <summary>Parses a message held in a sequence, such as a TPKT payload straight from a pipe. Never
+    /// throws on bad input.</summary>
+    /// <param name="data">The whole message.</param>
+    /// <param name="options">The limits to apply.</param>
+    /// <param name="message">The message, or <see langword="null"/> when parsing failed.</param>
+    /// <param name="error">Why parsing failed, or <see cref="Q931ParseErrorReason.None"/>.</param>
+    /// <returns>Whether the message was parsed.</returns>
+    public static bool TryParse(in ReadOnlySequence<byte> data, Q931ParseOptions options, out Q931Message? message, out Q931ParseError error)
+    {
+        if (data.IsSingleSegment)
+        {
+            return TryParse(data.FirstSpan, options, out message, out error);
+        }
+
+        // Rare (a TPKT split across pipe segments): one contiguous copy of the octets that are present.
+        return TryParse(data.ToArray(), options, out message, out error);
+    }
 
     /// <summary>Parses a message. Never throws on bad input, and allocates only in proportion to the octets
     /// actually present: one copy of the input plus one slot per element.</summary>

@@ -111,7 +111,7 @@ public sealed class Q931CaptureTests
             var consumed = total - buffer.Length;
             var frame = ends.First(e => e.End >= consumed).Frame;
             var bytes = payload.ToArray();
-            Assert.True(Q931Message.TryParse(bytes, out var message, out var parseError), $"frame {frame}: {parseError}");
+            Assert.True(Q931Message.TryParse(payload, Q931ParseOptions.Default, out var message, out var parseError), $"frame {frame}: {parseError}");
             Assert.Equal(bytes, message!.ToArray());
 
             var writer = new ArrayBufferWriter<byte>();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using CsCheck;
 using Signalling.H323.Q931;
+using Signalling.H323.Tests.Tpkt;
 
 namespace Signalling.H323.Tests.Q931;
 
@@ -214,6 +215,20 @@ public sealed class Q931MessageTests
         // A 300-octet element is fine as codeset 0 User-user but not after a shift to codeset 6.
         var big = Q931UserUser.ForH225(new byte[299]).ToInformationElement();
         Assert.Throws<ArgumentException>(() => new Q931Message(Q931MessageType.Setup, Q931CallReference.Dummy, [Q931InformationElement.CreateShift(6, locking: false), big]));
+    }
+
+    [Fact]
+    public void A_message_split_across_pipe_segments_parses_the_same()
+    {
+        var bytes = Q931TestMessages.Setup().ToArray();
+        for (var cut = 0; cut <= bytes.Length; cut++)
+        {
+            var sequence = SegmentedSequence.Split(bytes, cut);
+            Assert.True(Q931Message.TryParse(sequence, Q931ParseOptions.Default, out var message, out var error), $"cut {cut}: {error}");
+            Assert.Equal(bytes, message!.ToArray());
+            Assert.False(Q931Message.TryParse(sequence.Slice(0, bytes.Length - 1), Q931ParseOptions.Default, out _, out error));
+            Assert.Equal(Q931ParseErrorReason.InformationElementTruncated, error.Reason);
+        }
     }
 
     [Fact]
