@@ -129,11 +129,37 @@ public abstract class SipMessageBuilder<TBuilder> where TBuilder : SipMessageBui
         writer.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 
+    /// <summary>
+    /// A folded line (CRLF followed by SP or HTAB) means the same as one SP (RFC 3261 §7.3.1),
+    /// so values copied from a received message are written unfolded; any other CR or LF would
+    /// inject a header line and is refused.
+    /// </summary>
+    private static byte[] Unfold(ReadOnlySpan<byte> value)
+    {
+        var output = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var b = value[i];
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                var lineFeed = b == (byte)'\r' && i + 1 < value.Length && value[i + 1] == (byte)'\n' ? i + 1 : i;
+                if (lineFeed + 1 >= value.Length || value[lineFeed + 1] is not ((byte)' ' or (byte)'\t'))
+                    throw new ArgumentException("A header value cannot contain CR or LF except as a folded line.", nameof(value));
+                i = lineFeed + 1;
+                while (i + 1 < value.Length && value[i + 1] is (byte)' ' or (byte)'\t') i++;
+                output.Add((byte)' ');
+                continue;
+            }
+            output.Add(b);
+        }
+        return [.. output];
+    }
+
     private TBuilder Insert(int index, string name, ReadOnlyMemory<byte> value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (!SipLexer.IsToken(Encoding.UTF8.GetBytes(name))) throw new ArgumentException($"'{name}' is not a header name token (RFC 3261 §7.3.1).", nameof(name));
-        if (value.Span.IndexOfAny((byte)'\r', (byte)'\n') >= 0) throw new ArgumentException("A header value cannot contain CR or LF.", nameof(value));
+        if (value.Span.IndexOfAny((byte)'\r', (byte)'\n') >= 0) value = Unfold(value.Span);
         var id = SipHeaderNames.Lookup(name);
         if (id == KnownHeader.ContentLength) return (TBuilder)this; // always computed from the body
         _headers.Insert(index, (id, name, value));

@@ -92,6 +92,7 @@ public class SipMessageBuilderTests
     [InlineData("Bad Name", "v")]
     [InlineData("X", "line\r\nInjected: yes")]
     [InlineData("X", "bare\nLF")]
+    [InlineData("X", "ends with a fold\r\n")]
     public void Header_injection_is_refused(string name, string value)
     {
         var builder = new SipRequestBuilder(SipMethod.Options, "sip:a@b");
@@ -129,6 +130,20 @@ public class SipMessageBuilderTests
 
         Assert.True(trying.To.Tag.IsEmpty, "100 Trying needs no To tag");
         Assert.Equal(["54"], trying.Headers.GetValues(KnownHeader.Timestamp).ToStringList());
+    }
+
+    [Fact]
+    public void Folded_values_are_written_as_one_line_RFC3261_7_3_1()
+    {
+        var request = new SipRequestBuilder(SipMethod.Options, "sip:a@b")
+            .AddHeader(KnownHeader.Via, "SIP/2.0/UDP h\r\n\t ;branch=z9hG4bK1")
+            .AddHeader("Subject", "lunch\r\n today")
+            .AddHeader(KnownHeader.From, "<sip:x@y>;tag=1").AddHeader(KnownHeader.To, "<sip:a@b>")
+            .AddHeader(KnownHeader.CallId, "c").AddHeader(KnownHeader.CSeq, "1 OPTIONS")
+            .Build();
+
+        Assert.Equal("SIP/2.0/UDP h ;branch=z9hG4bK1", request.Via.Text.ToString());
+        Assert.Equal(["lunch today"], request.Headers.GetValues("Subject").ToStringList());
     }
 
     [Fact]
