@@ -14,7 +14,7 @@ internal sealed class CaptureCorpus
     public const string RasField = "h225.RasMessage_raw";
     public const string UserInformationField = "h225.H323_UserInformation_element_raw";
     public const string H245Field = "h245";
-    private const string TunnelledH245Field = "h225.h245Control_item_raw";
+    private const string TunnelledH245Field = "h225.H245Control_item_raw";
 
     private static readonly Lazy<CaptureCorpus> Shared = new(Load);
 

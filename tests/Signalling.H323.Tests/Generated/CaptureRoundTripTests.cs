@@ -14,7 +14,7 @@ public sealed class CaptureRoundTripTests
 
     [Fact]
     public void RasMessages_RoundTripByteExact() =>
-        AssertRoundTrip(CaptureCorpus.RasField, 20, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
+        AssertRoundTrip(CaptureCorpus.RasField, 34, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
         {
             var ok = RasMessage.TryDecode(b, out var value, out error);
             e = ok ? value!.Encode : null;
@@ -23,7 +23,7 @@ public sealed class CaptureRoundTripTests
 
     [Fact]
     public void H323UserInformation_RoundTripByteExact() =>
-        AssertRoundTrip(CaptureCorpus.UserInformationField, 20, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
+        AssertRoundTrip(CaptureCorpus.UserInformationField, 62, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
         {
             var ok = H323UserInformation.TryDecode(b, out var value, out error);
             e = ok ? value!.Encode : null;
@@ -32,7 +32,7 @@ public sealed class CaptureRoundTripTests
 
     [Fact]
     public void MultimediaSystemControlMessages_RoundTripByteExact() =>
-        AssertRoundTrip(CaptureCorpus.H245Field, 20, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
+        AssertRoundTrip(CaptureCorpus.H245Field, 79, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
         {
             var ok = MultimediaSystemControlMessage.TryDecode(b, out var value, out error);
             e = ok ? value!.Encode : null;
