@@ -52,4 +52,33 @@ internal sealed class CodeWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>Puts a blank line after a closing brace that another statement follows, as hand-written code here does.</summary>
+    public static string Tidy(string text)
+    {
+        var lines = text.Split('\n');
+        var result = new StringBuilder(text.Length + 1024);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            result.Append(lines[i]);
+            if (i < lines.Length - 1)
+            {
+                result.Append('\n');
+            }
+
+            if (i + 1 < lines.Length && lines[i].Trim() == "}")
+            {
+                var next = lines[i + 1].Trim();
+                if (next.Length > 0 && !next.StartsWith('}') && !next.StartsWith("else", StringComparison.Ordinal)
+                    && !next.StartsWith("catch", StringComparison.Ordinal) && !next.StartsWith("finally", StringComparison.Ordinal)
+                    && !next.StartsWith("case ", StringComparison.Ordinal) && !next.StartsWith("default:", StringComparison.Ordinal)
+                    && !next.StartsWith(')'))
+                {
+                    result.Append('\n');
+                }
+            }
+        }
+
+        return result.ToString();
+    }
 }

@@ -32,7 +32,7 @@ internal sealed class Emitter
                 break;
         }
 
-        return writer.ToString();
+        return CodeWriter.Tidy(writer.ToString());
     }
 
     private string ModuleName => _type.Context.Module.Name;
@@ -138,7 +138,9 @@ internal sealed class Emitter
                     _helpers.Line();
                     _helpers.Open($"private static List<{element}> {name}(ref PerDecoder decoder)");
                     _helpers.Line($"var count = decoder.ReadCount({sequenceOf.Size.ToCSharp()}, {MinimumBits(sequenceOf.Element)});");
-                    _helpers.Line($"var list = new List<{element}>(count);");
+                    _helpers.Line(MinimumBits(sequenceOf.Element) > 0
+                        ? $"var list = new List<{element}>(count);"
+                        : $"var list = new List<{element}>(Math.Min(count, 256));");
                     _helpers.Open("for (var i = 0; i < count; i++)");
                     _helpers.Line("decoder.PushIndex(i);");
                     _helpers.Line($"list.Add({item});");
@@ -437,28 +439,16 @@ internal sealed class Emitter
             w.Line("continue;");
             w.Close();
             w.Line();
-            w.Open("switch (i)");
-            for (var i = 0; i < additions.Count; i++)
+            if (additions.Count == 0)
             {
-                var member = additions[i];
-                w.Line($"case {i}:");
-                w.Open();
-                w.Line($"decoder.PushPath(\"{member.Component.Name}\");");
-                w.Line("var scope = decoder.BeginOpenType();");
-                w.Line(member.Shape is NullShape
-                    ? $"value.{member.Property} = true;"
-                    : $"value.{member.Property} = {DecodeExpression(member.Shape, member.Property)};");
-                w.Line("decoder.EndOpenType(scope);");
-                w.Line("decoder.PopPath();");
-                w.Line("break;");
+                w.Line("unknown.Add(i, decoder.ReadOpenType());");
                 w.Close();
             }
+            else
+            {
+                EmitAdditionsDecodeSwitch(w, additions);
+            }
 
-            w.Line("default:");
-            w.Line("    unknown.Add(i, decoder.ReadOpenType());");
-            w.Line("    break;");
-            w.Close();
-            w.Close();
             w.Line();
             w.Line("value.ExtensionAdditions = unknown;");
             w.Close();
@@ -466,6 +456,32 @@ internal sealed class Emitter
         }
 
         w.Line("return value;");
+        w.Close();
+    }
+
+    private void EmitAdditionsDecodeSwitch(CodeWriter w, List<Member> additions)
+    {
+        w.Open("switch (i)");
+        for (var i = 0; i < additions.Count; i++)
+        {
+            var member = additions[i];
+            w.Line($"case {i}:");
+            w.Open();
+            w.Line($"decoder.PushPath(\"{member.Component.Name}\");");
+            w.Line("var scope = decoder.BeginOpenType();");
+            w.Line(member.Shape is NullShape
+                ? $"value.{member.Property} = true;"
+                : $"value.{member.Property} = {DecodeExpression(member.Shape, member.Property)};");
+            w.Line("decoder.EndOpenType(scope);");
+            w.Line("decoder.PopPath();");
+            w.Line("break;");
+            w.Close();
+        }
+
+        w.Line("default:");
+        w.Line("    unknown.Add(i, decoder.ReadOpenType());");
+        w.Line("    break;");
+        w.Close();
         w.Close();
     }
 
@@ -531,6 +547,15 @@ internal sealed class Emitter
             w.Line("continue;");
             w.Close();
             w.Line();
+            if (additions.Count == 0)
+            {
+                w.Line("encoder.WriteOpenType(unknown!.Get(i));");
+                w.Close();
+                w.Close();
+                w.Close();
+                return;
+            }
+
             w.Open("switch (i)");
             for (var i = 0; i < additions.Count; i++)
             {

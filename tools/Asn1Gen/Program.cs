@@ -41,7 +41,33 @@ internal static class Program
             return 2;
         }
 
-        var modules = files.SelectMany(f => Parser.ParseFile(File.ReadAllText(f))).ToList();
+        var generated = Generate(files.Select(File.ReadAllText), roots);
+        foreach (var directory in generated.Keys.Select(Path.GetDirectoryName).Where(d => !string.IsNullOrEmpty(d)).Distinct())
+        {
+            var full = Path.Combine(output, directory!);
+            Directory.CreateDirectory(full);
+            foreach (var stale in Directory.GetFiles(full, "*.cs"))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        foreach (var (path, text) in generated)
+        {
+            File.WriteAllText(Path.Combine(output, path), text, new UTF8Encoding(false));
+        }
+
+        Console.WriteLine($"{generated.Count} files under {output}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="moduleTexts"/>, resolves everything reachable from <paramref name="roots"/> and returns
+    /// the C# files by relative path (<c>H225/01.Section.cs</c>, <c>Alphabets.cs</c>), in ordinal path order.
+    /// </summary>
+    public static SortedDictionary<string, string> Generate(IEnumerable<string> moduleTexts, IEnumerable<(string Module, string Type)> roots)
+    {
+        var modules = moduleTexts.SelectMany(Parser.ParseFile).ToList();
         var resolver = new Resolver(modules);
         foreach (var (module, type) in roots)
         {
@@ -54,18 +80,11 @@ internal static class Program
             code[type] = Emitter.Emit(resolver, type);
         }
 
-        var written = new List<string>();
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in resolver.All.GroupBy(t => t.Context.Module.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var module = resolver.Module(group.Key);
             var ns = Resolver.NamespaceOf(module);
-            var directory = Path.Combine(output, ns);
-            Directory.CreateDirectory(directory);
-            foreach (var stale in Directory.GetFiles(directory, "*.cs"))
-            {
-                File.Delete(stale);
-            }
-
             var bySection = group.GroupBy(t => SectionOf(module, t.SortLine)).OrderBy(g => g.Key.Line);
             var sectionNumber = 0;
             foreach (var section in bySection)
@@ -77,21 +96,16 @@ internal static class Program
                 {
                     var lines = chunks[c].ToHashSet();
                     var types = section.Where(t => lines.Contains(t.SortLine)).OrderBy(t => t.SortLine).ThenBy(t => t.Sequence).ToList();
-                    var name = string.Create(CultureInfo.InvariantCulture, $"{sectionNumber:00}.{new string(Naming.Pascal(section.Key.Title).Where(char.IsLetterOrDigit).ToArray())}{(chunks.Count > 1 ? "." + (c + 1) : string.Empty)}.cs");
-                    var path = Path.Combine(directory, name);
-                    File.WriteAllText(path, FileText(module, ns, section.Key.Title, types, code), new UTF8Encoding(false));
-                    written.Add(path);
+                    var slug = new string(Naming.Pascal(section.Key.Title).Where(char.IsLetterOrDigit).ToArray());
+                    var name = string.Create(CultureInfo.InvariantCulture, $"{ns}/{sectionNumber:00}.{slug}{(chunks.Count > 1 ? "." + (c + 1) : string.Empty)}.cs");
+                    files[name] = FileText(module, ns, section.Key.Title, types, code);
                 }
             }
         }
 
-        var support = Path.Combine(output, "Alphabets.cs");
-        File.WriteAllText(support, AlphabetsText(resolver), new UTF8Encoding(false));
-        written.Add(support);
-        Console.WriteLine($"{resolver.All.Count} types in {written.Count} files under {output}");
-        return 0;
+        files["Alphabets.cs"] = AlphabetsText(resolver);
+        return files;
     }
-
     private static AsnSection SectionOf(AsnModule module, int line)
     {
         var section = new AsnSection(0, module.Sections.Count == 0 || module.Sections[0].Line > 0 ? Naming.Title(module.Name) : module.Sections[0].Title);

@@ -34,6 +34,7 @@ public sealed class H323UserInformation
             userData = H323UserInformationUserData.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H323UserInformation
         {
             H323UuPdu = h323UuPdu,
@@ -57,12 +58,7 @@ public sealed class H323UserInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -85,6 +81,7 @@ public sealed class H323UserInformation
         {
             userData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -99,12 +96,7 @@ public sealed class H323UserInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -194,12 +186,7 @@ public sealed class H323UserInformationUserData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -232,12 +219,7 @@ public sealed class H323UserInformationUserData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -299,6 +281,7 @@ public sealed class H323UUPDU
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H323UUPDU
         {
             H323MessageBody = h323MessageBody,
@@ -440,6 +423,7 @@ public sealed class H323UUPDU
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
@@ -449,38 +433,47 @@ public sealed class H323UUPDU
             {
                 present[0] = true;
             }
+
             if (H245Tunnelling is not null)
             {
                 present[1] = true;
             }
+
             if (H245Control is not null)
             {
                 present[2] = true;
             }
+
             if (NonStandardControl is not null)
             {
                 present[3] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[4] = true;
             }
+
             if (TunnelledSignallingMessage is not null)
             {
                 present[5] = true;
             }
+
             if (ProvisionalRespToH245Tunnelling)
             {
                 present[6] = true;
             }
+
             if (StimulusControl is not null)
             {
                 present[7] = true;
             }
+
             if (GenericData is not null)
             {
                 present[8] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -499,6 +492,7 @@ public sealed class H323UUPDU
                         {
                             EncodeH4501SupplementaryService(encoder, h4501SupplementaryService);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -509,6 +503,7 @@ public sealed class H323UUPDU
                         {
                             encoder.WriteBoolean(h245Tunnelling);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -519,6 +514,7 @@ public sealed class H323UUPDU
                         {
                             EncodeH245Control(encoder, h245Control);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -529,6 +525,7 @@ public sealed class H323UUPDU
                         {
                             EncodeNonStandardControl(encoder, nonStandardControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -539,6 +536,7 @@ public sealed class H323UUPDU
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -549,6 +547,7 @@ public sealed class H323UUPDU
                         {
                             tunnelledSignallingMessage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -565,6 +564,7 @@ public sealed class H323UUPDU
                         {
                             stimulusControl.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -575,6 +575,7 @@ public sealed class H323UUPDU
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -617,7 +618,7 @@ public sealed class H323UUPDU
     private static List<NonStandardParameter> DecodeNonStandardControl(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1140,6 +1141,7 @@ public sealed class H323UUPDUTunnelledSignallingMessage
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H323UUPDUTunnelledSignallingMessage
         {
             TunnelledProtocolID = tunnelledProtocolID,
@@ -1165,12 +1167,7 @@ public sealed class H323UUPDUTunnelledSignallingMessage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1195,6 +1192,7 @@ public sealed class H323UUPDUTunnelledSignallingMessage
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1209,12 +1207,7 @@ public sealed class H323UUPDUTunnelledSignallingMessage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1274,6 +1267,7 @@ public sealed class StimulusControl
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         byte[]? h248Message = null;
         if (hasH248Message)
         {
@@ -1281,6 +1275,7 @@ public sealed class StimulusControl
             h248Message = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         var value = new StimulusControl
         {
             NonStandard = nonStandard,
@@ -1305,12 +1300,7 @@ public sealed class StimulusControl
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1334,10 +1324,12 @@ public sealed class StimulusControl
         {
             nonStandard.Encode(encoder);
         }
+
         if (H248Message is { } h248Message)
         {
             encoder.WriteOctetString(h248Message, PerSizeConstraint.Unbounded);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1352,12 +1344,7 @@ public sealed class StimulusControl
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1443,6 +1430,7 @@ public sealed class AlertingUUIE
             h245Address = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AlertingUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -1646,6 +1634,7 @@ public sealed class AlertingUUIE
         {
             h245Address.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 15);
@@ -1655,62 +1644,77 @@ public sealed class AlertingUUIE
             {
                 present[0] = true;
             }
+
             if (H245SecurityMode is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (FastStart is not null)
             {
                 present[4] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[5] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[6] = true;
             }
+
             if (AlertingAddress is not null)
             {
                 present[7] = true;
             }
+
             if (PresentationIndicator is not null)
             {
                 present[8] = true;
             }
+
             if (ScreeningIndicator is not null)
             {
                 present[9] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[10] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[11] = true;
             }
+
             if (Capacity is not null)
             {
                 present[12] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[13] = true;
             }
+
             if (DisplayName is not null)
             {
                 present[14] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1729,6 +1733,7 @@ public sealed class AlertingUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1739,6 +1744,7 @@ public sealed class AlertingUUIE
                         {
                             h245SecurityMode.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1749,6 +1755,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1759,6 +1766,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1769,6 +1777,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1779,6 +1788,7 @@ public sealed class AlertingUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1789,6 +1799,7 @@ public sealed class AlertingUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1799,6 +1810,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeAlertingAddress(encoder, alertingAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1809,6 +1821,7 @@ public sealed class AlertingUUIE
                         {
                             presentationIndicator.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1819,6 +1832,7 @@ public sealed class AlertingUUIE
                         {
                             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1835,6 +1849,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1845,6 +1860,7 @@ public sealed class AlertingUUIE
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1855,6 +1871,7 @@ public sealed class AlertingUUIE
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1865,6 +1882,7 @@ public sealed class AlertingUUIE
                         {
                             EncodeDisplayName(encoder, displayName);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1949,7 +1967,7 @@ public sealed class AlertingUUIE
     private static List<H225.DisplayName> DecodeDisplayName(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<H225.DisplayName>(count);
+        var list = new List<H225.DisplayName>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -2077,6 +2095,7 @@ public sealed class CallProceedingUUIE
             h245Address = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CallProceedingUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -2220,6 +2239,7 @@ public sealed class CallProceedingUUIE
         {
             h245Address.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
@@ -2229,38 +2249,47 @@ public sealed class CallProceedingUUIE
             {
                 present[0] = true;
             }
+
             if (H245SecurityMode is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (FastStart is not null)
             {
                 present[4] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[5] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[6] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[7] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[8] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2279,6 +2308,7 @@ public sealed class CallProceedingUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2289,6 +2319,7 @@ public sealed class CallProceedingUUIE
                         {
                             h245SecurityMode.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2299,6 +2330,7 @@ public sealed class CallProceedingUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2309,6 +2341,7 @@ public sealed class CallProceedingUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2319,6 +2352,7 @@ public sealed class CallProceedingUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2329,6 +2363,7 @@ public sealed class CallProceedingUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2339,6 +2374,7 @@ public sealed class CallProceedingUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2355,6 +2391,7 @@ public sealed class CallProceedingUUIE
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2519,6 +2556,7 @@ public sealed class ConnectUUIE
             h245Address = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("destinationInfo");
         var destinationInfo = EndpointType.Decode(ref decoder);
         decoder.PopPath();
@@ -2738,6 +2776,7 @@ public sealed class ConnectUUIE
         {
             h245Address.Encode(encoder);
         }
+
         DestinationInfo.Encode(encoder);
         encoder.WriteOctetString(ConferenceID, PerSizeConstraint.Fixed(16));
         if (highest >= 0)
@@ -2749,66 +2788,82 @@ public sealed class ConnectUUIE
             {
                 present[0] = true;
             }
+
             if (H245SecurityMode is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (FastStart is not null)
             {
                 present[4] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[5] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[6] = true;
             }
+
             if (Language is not null)
             {
                 present[7] = true;
             }
+
             if (ConnectedAddress is not null)
             {
                 present[8] = true;
             }
+
             if (PresentationIndicator is not null)
             {
                 present[9] = true;
             }
+
             if (ScreeningIndicator is not null)
             {
                 present[10] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[11] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[12] = true;
             }
+
             if (Capacity is not null)
             {
                 present[13] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[14] = true;
             }
+
             if (DisplayName is not null)
             {
                 present[15] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2827,6 +2882,7 @@ public sealed class ConnectUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2837,6 +2893,7 @@ public sealed class ConnectUUIE
                         {
                             h245SecurityMode.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2847,6 +2904,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2857,6 +2915,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2867,6 +2926,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2877,6 +2937,7 @@ public sealed class ConnectUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2887,6 +2948,7 @@ public sealed class ConnectUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2897,6 +2959,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeLanguage(encoder, language);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2907,6 +2970,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeConnectedAddress(encoder, connectedAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2917,6 +2981,7 @@ public sealed class ConnectUUIE
                         {
                             presentationIndicator.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2927,6 +2992,7 @@ public sealed class ConnectUUIE
                         {
                             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2943,6 +3009,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2953,6 +3020,7 @@ public sealed class ConnectUUIE
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2963,6 +3031,7 @@ public sealed class ConnectUUIE
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2973,6 +3042,7 @@ public sealed class ConnectUUIE
                         {
                             EncodeDisplayName(encoder, displayName);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3029,7 +3099,7 @@ public sealed class ConnectUUIE
     private static List<string> DecodeLanguage(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -3071,7 +3141,7 @@ public sealed class ConnectUUIE
     private static List<H225.DisplayName> DecodeDisplayName(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<H225.DisplayName>(count);
+        var list = new List<H225.DisplayName>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -3296,26 +3366,32 @@ public sealed class InformationUUIE
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (FastStart is not null)
             {
                 present[3] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[4] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[5] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3334,6 +3410,7 @@ public sealed class InformationUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3344,6 +3421,7 @@ public sealed class InformationUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3354,6 +3432,7 @@ public sealed class InformationUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3364,6 +3443,7 @@ public sealed class InformationUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3380,6 +3460,7 @@ public sealed class InformationUUIE
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3523,6 +3604,7 @@ public sealed class ReleaseCompleteUUIE
             reason = ReleaseCompleteReason.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ReleaseCompleteUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -3684,6 +3766,7 @@ public sealed class ReleaseCompleteUUIE
         {
             reason.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 11);
@@ -3693,46 +3776,57 @@ public sealed class ReleaseCompleteUUIE
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (BusyAddress is not null)
             {
                 present[3] = true;
             }
+
             if (PresentationIndicator is not null)
             {
                 present[4] = true;
             }
+
             if (ScreeningIndicator is not null)
             {
                 present[5] = true;
             }
+
             if (Capacity is not null)
             {
                 present[6] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[7] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[8] = true;
             }
+
             if (DestinationInfo is not null)
             {
                 present[9] = true;
             }
+
             if (DisplayName is not null)
             {
                 present[10] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3751,6 +3845,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3761,6 +3856,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3771,6 +3867,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3781,6 +3878,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             EncodeBusyAddress(encoder, busyAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3791,6 +3889,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             presentationIndicator.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3801,6 +3900,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3811,6 +3911,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3821,6 +3922,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3831,6 +3933,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3841,6 +3944,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             destinationInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3851,6 +3955,7 @@ public sealed class ReleaseCompleteUUIE
                         {
                             EncodeDisplayName(encoder, displayName);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3921,7 +4026,7 @@ public sealed class ReleaseCompleteUUIE
     private static List<H225.DisplayName> DecodeDisplayName(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<H225.DisplayName>(count);
+        var list = new List<H225.DisplayName>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -4669,6 +4774,7 @@ public sealed class SetupUUIE
             h245Address = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<AliasAddress>? sourceAddress = null;
         if (hasSourceAddress)
         {
@@ -4676,6 +4782,7 @@ public sealed class SetupUUIE
             sourceAddress = DecodeSourceAddress(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("sourceInfo");
         var sourceInfo = EndpointType.Decode(ref decoder);
         decoder.PopPath();
@@ -4686,6 +4793,7 @@ public sealed class SetupUUIE
             destinationAddress = DecodeDestinationAddress(ref decoder);
             decoder.PopPath();
         }
+
         TransportAddress? destCallSignalAddress = null;
         if (hasDestCallSignalAddress)
         {
@@ -4693,6 +4801,7 @@ public sealed class SetupUUIE
             destCallSignalAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<AliasAddress>? destExtraCallInfo = null;
         if (hasDestExtraCallInfo)
         {
@@ -4700,6 +4809,7 @@ public sealed class SetupUUIE
             destExtraCallInfo = DecodeDestExtraCallInfo(ref decoder);
             decoder.PopPath();
         }
+
         List<long>? destExtraCRV = null;
         if (hasDestExtraCRV)
         {
@@ -4707,6 +4817,7 @@ public sealed class SetupUUIE
             destExtraCRV = DecodeDestExtraCRV(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("activeMC");
         var activeMC = decoder.ReadBoolean();
         decoder.PopPath();
@@ -4723,6 +4834,7 @@ public sealed class SetupUUIE
             callServices = QseriesOptions.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("callType");
         var callType = H225.CallType.Decode(ref decoder);
         decoder.PopPath();
@@ -5074,27 +5186,33 @@ public sealed class SetupUUIE
         {
             h245Address.Encode(encoder);
         }
+
         if (SourceAddress is { } sourceAddress)
         {
             EncodeSourceAddress(encoder, sourceAddress);
         }
+
         SourceInfo.Encode(encoder);
         if (DestinationAddress is { } destinationAddress)
         {
             EncodeDestinationAddress(encoder, destinationAddress);
         }
+
         if (DestCallSignalAddress is { } destCallSignalAddress)
         {
             destCallSignalAddress.Encode(encoder);
         }
+
         if (DestExtraCallInfo is { } destExtraCallInfo)
         {
             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
         }
+
         if (DestExtraCRV is { } destExtraCRV)
         {
             EncodeDestExtraCRV(encoder, destExtraCRV);
         }
+
         encoder.WriteBoolean(ActiveMC);
         encoder.WriteOctetString(ConferenceID, PerSizeConstraint.Fixed(16));
         ConferenceGoal.Encode(encoder);
@@ -5102,6 +5220,7 @@ public sealed class SetupUUIE
         {
             callServices.Encode(encoder);
         }
+
         CallType.Encode(encoder);
         if (highest >= 0)
         {
@@ -5112,114 +5231,142 @@ public sealed class SetupUUIE
             {
                 present[0] = true;
             }
+
             if (RemoteExtensionAddress is not null)
             {
                 present[1] = true;
             }
+
             if (CallIdentifier is not null)
             {
                 present[2] = true;
             }
+
             if (H245SecurityCapability is not null)
             {
                 present[3] = true;
             }
+
             if (Tokens is not null)
             {
                 present[4] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[5] = true;
             }
+
             if (FastStart is not null)
             {
                 present[6] = true;
             }
+
             if (MediaWaitForConnect is not null)
             {
                 present[7] = true;
             }
+
             if (CanOverlapSend is not null)
             {
                 present[8] = true;
             }
+
             if (EndpointIdentifier is not null)
             {
                 present[9] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[10] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[11] = true;
             }
+
             if (ConnectionParameters is not null)
             {
                 present[12] = true;
             }
+
             if (Language is not null)
             {
                 present[13] = true;
             }
+
             if (PresentationIndicator is not null)
             {
                 present[14] = true;
             }
+
             if (ScreeningIndicator is not null)
             {
                 present[15] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[16] = true;
             }
+
             if (SymmetricOperationRequired)
             {
                 present[17] = true;
             }
+
             if (Capacity is not null)
             {
                 present[18] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[19] = true;
             }
+
             if (DesiredProtocols is not null)
             {
                 present[20] = true;
             }
+
             if (NeededFeatures is not null)
             {
                 present[21] = true;
             }
+
             if (DesiredFeatures is not null)
             {
                 present[22] = true;
             }
+
             if (SupportedFeatures is not null)
             {
                 present[23] = true;
             }
+
             if (ParallelH245Control is not null)
             {
                 present[24] = true;
             }
+
             if (AdditionalSourceAddresses is not null)
             {
                 present[25] = true;
             }
+
             if (HopCount is not null)
             {
                 present[26] = true;
             }
+
             if (DisplayName is not null)
             {
                 present[27] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -5238,6 +5385,7 @@ public sealed class SetupUUIE
                         {
                             sourceCallSignalAddress.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5248,6 +5396,7 @@ public sealed class SetupUUIE
                         {
                             remoteExtensionAddress.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5258,6 +5407,7 @@ public sealed class SetupUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5268,6 +5418,7 @@ public sealed class SetupUUIE
                         {
                             EncodeH245SecurityCapability(encoder, h245SecurityCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5278,6 +5429,7 @@ public sealed class SetupUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5288,6 +5440,7 @@ public sealed class SetupUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5298,6 +5451,7 @@ public sealed class SetupUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5308,6 +5462,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteBoolean(mediaWaitForConnect);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5318,6 +5473,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteBoolean(canOverlapSend);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5328,6 +5484,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteCharacterString(endpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5338,6 +5495,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5348,6 +5506,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5358,6 +5517,7 @@ public sealed class SetupUUIE
                         {
                             connectionParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5368,6 +5528,7 @@ public sealed class SetupUUIE
                         {
                             EncodeLanguage(encoder, language);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5378,6 +5539,7 @@ public sealed class SetupUUIE
                         {
                             presentationIndicator.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5388,6 +5550,7 @@ public sealed class SetupUUIE
                         {
                             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5398,6 +5561,7 @@ public sealed class SetupUUIE
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5414,6 +5578,7 @@ public sealed class SetupUUIE
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5424,6 +5589,7 @@ public sealed class SetupUUIE
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5434,6 +5600,7 @@ public sealed class SetupUUIE
                         {
                             EncodeDesiredProtocols(encoder, desiredProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5444,6 +5611,7 @@ public sealed class SetupUUIE
                         {
                             EncodeNeededFeatures(encoder, neededFeatures);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5454,6 +5622,7 @@ public sealed class SetupUUIE
                         {
                             EncodeDesiredFeatures(encoder, desiredFeatures);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5464,6 +5633,7 @@ public sealed class SetupUUIE
                         {
                             EncodeSupportedFeatures(encoder, supportedFeatures);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5474,6 +5644,7 @@ public sealed class SetupUUIE
                         {
                             EncodeParallelH245Control(encoder, parallelH245Control);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5484,6 +5655,7 @@ public sealed class SetupUUIE
                         {
                             EncodeAdditionalSourceAddresses(encoder, additionalSourceAddresses);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5494,6 +5666,7 @@ public sealed class SetupUUIE
                         {
                             encoder.WriteInteger(hopCount, 1, 31);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5504,6 +5677,7 @@ public sealed class SetupUUIE
                         {
                             EncodeDisplayName(encoder, displayName);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5560,7 +5734,7 @@ public sealed class SetupUUIE
     private static List<long> DecodeDestExtraCRV(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5630,7 +5804,7 @@ public sealed class SetupUUIE
     private static List<string> DecodeLanguage(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5742,7 +5916,7 @@ public sealed class SetupUUIE
     private static List<H225.DisplayName> DecodeDisplayName(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<H225.DisplayName>(count);
+        var list = new List<H225.DisplayName>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -6114,12 +6288,7 @@ public sealed class SetupUUIEConnectionParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6153,12 +6322,7 @@ public sealed class SetupUUIEConnectionParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -6710,6 +6874,7 @@ public sealed class FacilityUUIE
             alternativeAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<AliasAddress>? alternativeAliasAddress = null;
         if (hasAlternativeAliasAddress)
         {
@@ -6717,6 +6882,7 @@ public sealed class FacilityUUIE
             alternativeAliasAddress = DecodeAlternativeAliasAddress(ref decoder);
             decoder.PopPath();
         }
+
         byte[]? conferenceID = null;
         if (hasConferenceID)
         {
@@ -6724,6 +6890,7 @@ public sealed class FacilityUUIE
             conferenceID = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         decoder.PushPath("reason");
         var reason = FacilityReason.Decode(ref decoder);
         decoder.PopPath();
@@ -6943,14 +7110,17 @@ public sealed class FacilityUUIE
         {
             alternativeAddress.Encode(encoder);
         }
+
         if (AlternativeAliasAddress is { } alternativeAliasAddress)
         {
             EncodeAlternativeAliasAddress(encoder, alternativeAliasAddress);
         }
+
         if (ConferenceID is { } conferenceID)
         {
             encoder.WriteOctetString(conferenceID, PerSizeConstraint.Fixed(16));
         }
+
         Reason.Encode(encoder);
         if (highest >= 0)
         {
@@ -6961,66 +7131,82 @@ public sealed class FacilityUUIE
             {
                 present[0] = true;
             }
+
             if (DestExtraCallInfo is not null)
             {
                 present[1] = true;
             }
+
             if (RemoteExtensionAddress is not null)
             {
                 present[2] = true;
             }
+
             if (Tokens is not null)
             {
                 present[3] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[4] = true;
             }
+
             if (Conferences is not null)
             {
                 present[5] = true;
             }
+
             if (H245Address is not null)
             {
                 present[6] = true;
             }
+
             if (FastStart is not null)
             {
                 present[7] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[8] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[9] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[10] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[11] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[12] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[13] = true;
             }
+
             if (DestinationInfo is not null)
             {
                 present[14] = true;
             }
+
             if (H245SecurityMode is not null)
             {
                 present[15] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -7039,6 +7225,7 @@ public sealed class FacilityUUIE
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7049,6 +7236,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7059,6 +7247,7 @@ public sealed class FacilityUUIE
                         {
                             remoteExtensionAddress.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7069,6 +7258,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7079,6 +7269,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7089,6 +7280,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeConferences(encoder, conferences);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7099,6 +7291,7 @@ public sealed class FacilityUUIE
                         {
                             h245Address.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7109,6 +7302,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeFastStart(encoder, fastStart);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7119,6 +7313,7 @@ public sealed class FacilityUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7129,6 +7324,7 @@ public sealed class FacilityUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7145,6 +7341,7 @@ public sealed class FacilityUUIE
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7155,6 +7352,7 @@ public sealed class FacilityUUIE
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7165,6 +7363,7 @@ public sealed class FacilityUUIE
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7175,6 +7374,7 @@ public sealed class FacilityUUIE
                         {
                             destinationInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7185,6 +7385,7 @@ public sealed class FacilityUUIE
                         {
                             h245SecurityMode.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7389,6 +7590,7 @@ public sealed class ConferenceList
             conferenceID = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         AliasAddress? conferenceAlias = null;
         if (hasConferenceAlias)
         {
@@ -7396,6 +7598,7 @@ public sealed class ConferenceList
             conferenceAlias = AliasAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandardData = null;
         if (hasNonStandardData)
         {
@@ -7403,6 +7606,7 @@ public sealed class ConferenceList
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ConferenceList
         {
             ConferenceID = conferenceID,
@@ -7427,12 +7631,7 @@ public sealed class ConferenceList
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7456,14 +7655,17 @@ public sealed class ConferenceList
         {
             encoder.WriteOctetString(conferenceID, PerSizeConstraint.Fixed(16));
         }
+
         if (ConferenceAlias is { } conferenceAlias)
         {
             conferenceAlias.Encode(encoder);
         }
+
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -7478,12 +7680,7 @@ public sealed class ConferenceList
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7828,6 +8025,7 @@ public sealed class ProgressUUIE
             h245Address = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("callIdentifier");
         var callIdentifier = H225.CallIdentifier.Decode(ref decoder);
         decoder.PopPath();
@@ -7838,6 +8036,7 @@ public sealed class ProgressUUIE
             h245SecurityMode = H245Security.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -7845,6 +8044,7 @@ public sealed class ProgressUUIE
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -7852,6 +8052,7 @@ public sealed class ProgressUUIE
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<byte[]>? fastStart = null;
         if (hasFastStart)
         {
@@ -7859,6 +8060,7 @@ public sealed class ProgressUUIE
             fastStart = DecodeFastStart(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ProgressUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -7951,23 +8153,28 @@ public sealed class ProgressUUIE
         {
             h245Address.Encode(encoder);
         }
+
         CallIdentifier.Encode(encoder);
         if (H245SecurityMode is { } h245SecurityMode)
         {
             h245SecurityMode.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (FastStart is { } fastStart)
         {
             EncodeFastStart(encoder, fastStart);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -7977,14 +8184,17 @@ public sealed class ProgressUUIE
             {
                 present[0] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[1] = true;
             }
+
             if (FastConnectRefused)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -8003,6 +8213,7 @@ public sealed class ProgressUUIE
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8013,6 +8224,7 @@ public sealed class ProgressUUIE
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8444,12 +8656,7 @@ public sealed class TransportAddressIpSourceRoute
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8484,12 +8691,7 @@ public sealed class TransportAddressIpSourceRoute
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8497,7 +8699,7 @@ public sealed class TransportAddressIpSourceRoute
     private static List<byte[]> DecodeRoute(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<byte[]>(count);
+        var list = new List<byte[]>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -8611,12 +8813,7 @@ public sealed class TransportAddressIp6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8649,12 +8846,7 @@ public sealed class TransportAddressIp6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8794,6 +8986,7 @@ public sealed class StatusUUIE
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -8801,6 +8994,7 @@ public sealed class StatusUUIE
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         var value = new StatusUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -8826,12 +9020,7 @@ public sealed class StatusUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8856,10 +9045,12 @@ public sealed class StatusUUIE
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -8874,12 +9065,7 @@ public sealed class StatusUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8970,6 +9156,7 @@ public sealed class StatusInquiryUUIE
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -8977,6 +9164,7 @@ public sealed class StatusInquiryUUIE
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         var value = new StatusInquiryUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -9002,12 +9190,7 @@ public sealed class StatusInquiryUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -9032,10 +9215,12 @@ public sealed class StatusInquiryUUIE
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -9050,12 +9235,7 @@ public sealed class StatusInquiryUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -9146,6 +9326,7 @@ public sealed class SetupAcknowledgeUUIE
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -9153,6 +9334,7 @@ public sealed class SetupAcknowledgeUUIE
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         var value = new SetupAcknowledgeUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -9178,12 +9360,7 @@ public sealed class SetupAcknowledgeUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -9208,10 +9385,12 @@ public sealed class SetupAcknowledgeUUIE
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -9226,12 +9405,7 @@ public sealed class SetupAcknowledgeUUIE
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -9337,6 +9511,7 @@ public sealed class NotifyUUIE
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -9344,6 +9519,7 @@ public sealed class NotifyUUIE
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         var value = new NotifyUUIE
         {
             ProtocolIdentifier = protocolIdentifier,
@@ -9449,10 +9625,12 @@ public sealed class NotifyUUIE
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -9462,22 +9640,27 @@ public sealed class NotifyUUIE
             {
                 present[0] = true;
             }
+
             if (PresentationIndicator is not null)
             {
                 present[1] = true;
             }
+
             if (ScreeningIndicator is not null)
             {
                 present[2] = true;
             }
+
             if (DestinationInfo is not null)
             {
                 present[3] = true;
             }
+
             if (DisplayName is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9496,6 +9679,7 @@ public sealed class NotifyUUIE
                         {
                             EncodeConnectedAddress(encoder, connectedAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9506,6 +9690,7 @@ public sealed class NotifyUUIE
                         {
                             presentationIndicator.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9516,6 +9701,7 @@ public sealed class NotifyUUIE
                         {
                             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9526,6 +9712,7 @@ public sealed class NotifyUUIE
                         {
                             destinationInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9536,6 +9723,7 @@ public sealed class NotifyUUIE
                         {
                             EncodeDisplayName(encoder, displayName);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9592,7 +9780,7 @@ public sealed class NotifyUUIE
     private static List<H225.DisplayName> DecodeDisplayName(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<H225.DisplayName>(count);
+        var list = new List<H225.DisplayName>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

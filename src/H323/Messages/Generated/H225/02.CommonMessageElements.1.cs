@@ -59,6 +59,7 @@ public sealed class EndpointType
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         VendorIdentifier? vendor = null;
         if (hasVendor)
         {
@@ -66,6 +67,7 @@ public sealed class EndpointType
             vendor = VendorIdentifier.Decode(ref decoder);
             decoder.PopPath();
         }
+
         GatekeeperInfo? gatekeeper = null;
         if (hasGatekeeper)
         {
@@ -73,6 +75,7 @@ public sealed class EndpointType
             gatekeeper = GatekeeperInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         GatewayInfo? gateway = null;
         if (hasGateway)
         {
@@ -80,6 +83,7 @@ public sealed class EndpointType
             gateway = GatewayInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         McuInfo? mcu = null;
         if (hasMcu)
         {
@@ -87,6 +91,7 @@ public sealed class EndpointType
             mcu = McuInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         TerminalInfo? terminal = null;
         if (hasTerminal)
         {
@@ -94,6 +99,7 @@ public sealed class EndpointType
             terminal = TerminalInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("mc");
         var mc = decoder.ReadBoolean();
         decoder.PopPath();
@@ -181,26 +187,32 @@ public sealed class EndpointType
         {
             nonStandardData.Encode(encoder);
         }
+
         if (Vendor is { } vendor)
         {
             vendor.Encode(encoder);
         }
+
         if (Gatekeeper is { } gatekeeper)
         {
             gatekeeper.Encode(encoder);
         }
+
         if (Gateway is { } gateway)
         {
             gateway.Encode(encoder);
         }
+
         if (Mcu is { } mcu)
         {
             mcu.Encode(encoder);
         }
+
         if (Terminal is { } terminal)
         {
             terminal.Encode(encoder);
         }
+
         encoder.WriteBoolean(Mc);
         encoder.WriteBoolean(UndefinedNode);
         if (highest >= 0)
@@ -212,10 +224,12 @@ public sealed class EndpointType
             {
                 present[0] = true;
             }
+
             if (SupportedTunnelledProtocols is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -234,6 +248,7 @@ public sealed class EndpointType
                         {
                             set.Encode(encoder, PerSizeConstraint.Fixed(32));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -244,6 +259,7 @@ public sealed class EndpointType
                         {
                             EncodeSupportedTunnelledProtocols(encoder, supportedTunnelledProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -306,6 +322,7 @@ public sealed class GatewayInfo
             protocol = DecodeProtocol(ref decoder);
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandardData = null;
         if (hasNonStandardData)
         {
@@ -313,6 +330,7 @@ public sealed class GatewayInfo
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GatewayInfo
         {
             Protocol = protocol,
@@ -336,12 +354,7 @@ public sealed class GatewayInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -364,10 +377,12 @@ public sealed class GatewayInfo
         {
             EncodeProtocol(encoder, protocol);
         }
+
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -382,12 +397,7 @@ public sealed class GatewayInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -833,6 +843,7 @@ public sealed class H310Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H310Caps
         {
             NonStandardData = nonStandardData,
@@ -902,6 +913,7 @@ public sealed class H310Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -911,10 +923,12 @@ public sealed class H310Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -933,6 +947,7 @@ public sealed class H310Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -943,6 +958,7 @@ public sealed class H310Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1030,6 +1046,7 @@ public sealed class H320Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H320Caps
         {
             NonStandardData = nonStandardData,
@@ -1099,6 +1116,7 @@ public sealed class H320Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -1108,10 +1126,12 @@ public sealed class H320Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1130,6 +1150,7 @@ public sealed class H320Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1140,6 +1161,7 @@ public sealed class H320Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1227,6 +1249,7 @@ public sealed class H321Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H321Caps
         {
             NonStandardData = nonStandardData,
@@ -1296,6 +1319,7 @@ public sealed class H321Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -1305,10 +1329,12 @@ public sealed class H321Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1327,6 +1353,7 @@ public sealed class H321Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1337,6 +1364,7 @@ public sealed class H321Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1424,6 +1452,7 @@ public sealed class H322Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H322Caps
         {
             NonStandardData = nonStandardData,
@@ -1493,6 +1522,7 @@ public sealed class H322Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -1502,10 +1532,12 @@ public sealed class H322Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1524,6 +1556,7 @@ public sealed class H322Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1534,6 +1567,7 @@ public sealed class H322Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1621,6 +1655,7 @@ public sealed class H323Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H323Caps
         {
             NonStandardData = nonStandardData,
@@ -1690,6 +1725,7 @@ public sealed class H323Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -1699,10 +1735,12 @@ public sealed class H323Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1721,6 +1759,7 @@ public sealed class H323Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1731,6 +1770,7 @@ public sealed class H323Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1818,6 +1858,7 @@ public sealed class H324Caps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H324Caps
         {
             NonStandardData = nonStandardData,
@@ -1887,6 +1928,7 @@ public sealed class H324Caps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -1896,10 +1938,12 @@ public sealed class H324Caps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1918,6 +1962,7 @@ public sealed class H324Caps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1928,6 +1973,7 @@ public sealed class H324Caps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2015,6 +2061,7 @@ public sealed class VoiceCaps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new VoiceCaps
         {
             NonStandardData = nonStandardData,
@@ -2084,6 +2131,7 @@ public sealed class VoiceCaps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -2093,10 +2141,12 @@ public sealed class VoiceCaps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2115,6 +2165,7 @@ public sealed class VoiceCaps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2125,6 +2176,7 @@ public sealed class VoiceCaps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2212,6 +2264,7 @@ public sealed class T120OnlyCaps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new T120OnlyCaps
         {
             NonStandardData = nonStandardData,
@@ -2281,6 +2334,7 @@ public sealed class T120OnlyCaps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -2290,10 +2344,12 @@ public sealed class T120OnlyCaps
             {
                 present[0] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2312,6 +2368,7 @@ public sealed class T120OnlyCaps
                         {
                             EncodeDataRatesSupported(encoder, dataRatesSupported);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2322,6 +2379,7 @@ public sealed class T120OnlyCaps
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2410,6 +2468,7 @@ public sealed class NonStandardProtocol
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<DataRate>? dataRatesSupported = null;
         if (hasDataRatesSupported)
         {
@@ -2417,6 +2476,7 @@ public sealed class NonStandardProtocol
             dataRatesSupported = DecodeDataRatesSupported(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("supportedPrefixes");
         var supportedPrefixes = DecodeSupportedPrefixes(ref decoder);
         decoder.PopPath();
@@ -2444,12 +2504,7 @@ public sealed class NonStandardProtocol
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2472,10 +2527,12 @@ public sealed class NonStandardProtocol
         {
             nonStandardData.Encode(encoder);
         }
+
         if (DataRatesSupported is { } dataRatesSupported)
         {
             EncodeDataRatesSupported(encoder, dataRatesSupported);
         }
+
         EncodeSupportedPrefixes(encoder, SupportedPrefixes);
         if (highest >= 0)
         {
@@ -2491,12 +2548,7 @@ public sealed class NonStandardProtocol
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2584,6 +2636,7 @@ public sealed class T38FaxAnnexbOnlyCaps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<DataRate>? dataRatesSupported = null;
         if (hasDataRatesSupported)
         {
@@ -2591,6 +2644,7 @@ public sealed class T38FaxAnnexbOnlyCaps
             dataRatesSupported = DecodeDataRatesSupported(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("supportedPrefixes");
         var supportedPrefixes = DecodeSupportedPrefixes(ref decoder);
         decoder.PopPath();
@@ -2626,12 +2680,7 @@ public sealed class T38FaxAnnexbOnlyCaps
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2654,10 +2703,12 @@ public sealed class T38FaxAnnexbOnlyCaps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (DataRatesSupported is { } dataRatesSupported)
         {
             EncodeDataRatesSupported(encoder, dataRatesSupported);
         }
+
         EncodeSupportedPrefixes(encoder, SupportedPrefixes);
         T38FaxProtocol.Encode(encoder);
         T38FaxProfile.Encode(encoder);
@@ -2675,12 +2726,7 @@ public sealed class T38FaxAnnexbOnlyCaps
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2763,6 +2809,7 @@ public sealed class SIPCaps
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<DataRate>? dataRatesSupported = null;
         if (hasDataRatesSupported)
         {
@@ -2770,6 +2817,7 @@ public sealed class SIPCaps
             dataRatesSupported = DecodeDataRatesSupported(ref decoder);
             decoder.PopPath();
         }
+
         List<SupportedPrefix>? supportedPrefixes = null;
         if (hasSupportedPrefixes)
         {
@@ -2777,6 +2825,7 @@ public sealed class SIPCaps
             supportedPrefixes = DecodeSupportedPrefixes(ref decoder);
             decoder.PopPath();
         }
+
         var value = new SIPCaps
         {
             NonStandardData = nonStandardData,
@@ -2801,12 +2850,7 @@ public sealed class SIPCaps
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2830,14 +2874,17 @@ public sealed class SIPCaps
         {
             nonStandardData.Encode(encoder);
         }
+
         if (DataRatesSupported is { } dataRatesSupported)
         {
             EncodeDataRatesSupported(encoder, dataRatesSupported);
         }
+
         if (SupportedPrefixes is { } supportedPrefixes)
         {
             EncodeSupportedPrefixes(encoder, supportedPrefixes);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2852,12 +2899,7 @@ public sealed class SIPCaps
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2935,6 +2977,7 @@ public sealed class McuInfo
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new McuInfo
         {
             NonStandardData = nonStandardData,
@@ -2994,6 +3037,7 @@ public sealed class McuInfo
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -3003,6 +3047,7 @@ public sealed class McuInfo
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3021,6 +3066,7 @@ public sealed class McuInfo
                         {
                             EncodeProtocol(encoder, protocol);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3079,6 +3125,7 @@ public sealed class TerminalInfo
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new TerminalInfo
         {
             NonStandardData = nonStandardData,
@@ -3101,12 +3148,7 @@ public sealed class TerminalInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3128,6 +3170,7 @@ public sealed class TerminalInfo
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3142,12 +3185,7 @@ public sealed class TerminalInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3176,6 +3214,7 @@ public sealed class GatekeeperInfo
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GatekeeperInfo
         {
             NonStandardData = nonStandardData,
@@ -3198,12 +3237,7 @@ public sealed class GatekeeperInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3225,6 +3259,7 @@ public sealed class GatekeeperInfo
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3239,12 +3274,7 @@ public sealed class GatekeeperInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3286,6 +3316,7 @@ public sealed class VendorIdentifier
             productId = decoder.ReadOctetString(PerSizeConstraint.Range(1, 256));
             decoder.PopPath();
         }
+
         byte[]? versionId = null;
         if (hasVersionId)
         {
@@ -3293,6 +3324,7 @@ public sealed class VendorIdentifier
             versionId = decoder.ReadOctetString(PerSizeConstraint.Range(1, 256));
             decoder.PopPath();
         }
+
         var value = new VendorIdentifier
         {
             Vendor = vendor,
@@ -3356,10 +3388,12 @@ public sealed class VendorIdentifier
         {
             encoder.WriteOctetString(productId, PerSizeConstraint.Range(1, 256));
         }
+
         if (VersionId is { } versionId)
         {
             encoder.WriteOctetString(versionId, PerSizeConstraint.Range(1, 256));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -3369,6 +3403,7 @@ public sealed class VendorIdentifier
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3387,6 +3422,7 @@ public sealed class VendorIdentifier
                         {
                             encoder.WriteObjectIdentifier(enterpriseNumber);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3453,12 +3489,7 @@ public sealed class H221NonStandard
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3492,12 +3523,7 @@ public sealed class H221NonStandard
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3532,6 +3558,7 @@ public sealed class TunnelledProtocol
             subIdentifier = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 64));
             decoder.PopPath();
         }
+
         var value = new TunnelledProtocol
         {
             Id = id,
@@ -3555,12 +3582,7 @@ public sealed class TunnelledProtocol
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3583,6 +3605,7 @@ public sealed class TunnelledProtocol
         {
             encoder.WriteCharacterString(subIdentifier, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 64));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3597,12 +3620,7 @@ public sealed class TunnelledProtocol
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3757,6 +3775,7 @@ public sealed class TunnelledProtocolAlternateIdentifier
             protocolVariant = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 64));
             decoder.PopPath();
         }
+
         var value = new TunnelledProtocolAlternateIdentifier
         {
             ProtocolType = protocolType,
@@ -3780,12 +3799,7 @@ public sealed class TunnelledProtocolAlternateIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3808,6 +3822,7 @@ public sealed class TunnelledProtocolAlternateIdentifier
         {
             encoder.WriteCharacterString(protocolVariant, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 64));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3822,12 +3837,7 @@ public sealed class TunnelledProtocolAlternateIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4748,6 +4758,7 @@ public sealed class DisplayName
             language = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         decoder.PushPath("name");
         var name = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 80));
         decoder.PopPath();
@@ -4769,6 +4780,7 @@ public sealed class DisplayName
         {
             encoder.WriteCharacterString(language, PermittedAlphabet.IA5String, PerSizeConstraint.Unbounded);
         }
+
         encoder.WriteCharacterString(Name, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 80));
     }
 }

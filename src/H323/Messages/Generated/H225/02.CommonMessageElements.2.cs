@@ -337,6 +337,7 @@ public sealed class ANSI41UIM
             imsi = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         string? min = null;
         if (hasMin)
         {
@@ -344,6 +345,7 @@ public sealed class ANSI41UIM
             min = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         string? mdn = null;
         if (hasMdn)
         {
@@ -351,6 +353,7 @@ public sealed class ANSI41UIM
             mdn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         string? msisdn = null;
         if (hasMsisdn)
         {
@@ -358,6 +361,7 @@ public sealed class ANSI41UIM
             msisdn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         string? esn = null;
         if (hasEsn)
         {
@@ -365,6 +369,7 @@ public sealed class ANSI41UIM
             esn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         string? mscid = null;
         if (hasMscid)
         {
@@ -372,6 +377,7 @@ public sealed class ANSI41UIM
             mscid = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         decoder.PushPath("system-id");
         var systemId = ANSI41UIMSystemId.Decode(ref decoder);
         decoder.PopPath();
@@ -382,6 +388,7 @@ public sealed class ANSI41UIM
             systemMyTypeCode = decoder.ReadOctetString(PerSizeConstraint.Fixed(1));
             decoder.PopPath();
         }
+
         byte[]? systemAccessType = null;
         if (hasSystemAccessType)
         {
@@ -389,6 +396,7 @@ public sealed class ANSI41UIM
             systemAccessType = decoder.ReadOctetString(PerSizeConstraint.Fixed(1));
             decoder.PopPath();
         }
+
         byte[]? qualificationInformationCode = null;
         if (hasQualificationInformationCode)
         {
@@ -396,6 +404,7 @@ public sealed class ANSI41UIM
             qualificationInformationCode = decoder.ReadOctetString(PerSizeConstraint.Fixed(1));
             decoder.PopPath();
         }
+
         string? sesn = null;
         if (hasSesn)
         {
@@ -403,6 +412,7 @@ public sealed class ANSI41UIM
             sesn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         string? soc = null;
         if (hasSoc)
         {
@@ -410,6 +420,7 @@ public sealed class ANSI41UIM
             soc = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         var value = new ANSI41UIM
         {
             Imsi = imsi,
@@ -443,12 +454,7 @@ public sealed class ANSI41UIM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -480,47 +486,58 @@ public sealed class ANSI41UIM
         {
             encoder.WriteCharacterString(imsi, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Min is { } min)
         {
             encoder.WriteCharacterString(min, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Mdn is { } mdn)
         {
             encoder.WriteCharacterString(mdn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Msisdn is { } msisdn)
         {
             encoder.WriteCharacterString(msisdn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Esn is { } esn)
         {
             encoder.WriteCharacterString(esn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Fixed(16));
         }
+
         if (Mscid is { } mscid)
         {
             encoder.WriteCharacterString(mscid, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         SystemId.Encode(encoder);
         if (SystemMyTypeCode is { } systemMyTypeCode)
         {
             encoder.WriteOctetString(systemMyTypeCode, PerSizeConstraint.Fixed(1));
         }
+
         if (SystemAccessType is { } systemAccessType)
         {
             encoder.WriteOctetString(systemAccessType, PerSizeConstraint.Fixed(1));
         }
+
         if (QualificationInformationCode is { } qualificationInformationCode)
         {
             encoder.WriteOctetString(qualificationInformationCode, PerSizeConstraint.Fixed(1));
         }
+
         if (Sesn is { } sesn)
         {
             encoder.WriteCharacterString(sesn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Fixed(16));
         }
+
         if (Soc is { } soc)
         {
             encoder.WriteCharacterString(soc, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -535,12 +552,7 @@ public sealed class ANSI41UIM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -709,6 +721,7 @@ public sealed class GSMUIM
             imsi = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         byte[]? tmsi = null;
         if (hasTmsi)
         {
@@ -716,6 +729,7 @@ public sealed class GSMUIM
             tmsi = decoder.ReadOctetString(PerSizeConstraint.Range(1, 4));
             decoder.PopPath();
         }
+
         string? msisdn = null;
         if (hasMsisdn)
         {
@@ -723,6 +737,7 @@ public sealed class GSMUIM
             msisdn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
             decoder.PopPath();
         }
+
         string? imei = null;
         if (hasImei)
         {
@@ -730,6 +745,7 @@ public sealed class GSMUIM
             imei = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(15, 16));
             decoder.PopPath();
         }
+
         string? hplmn = null;
         if (hasHplmn)
         {
@@ -737,6 +753,7 @@ public sealed class GSMUIM
             hplmn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(1, 4));
             decoder.PopPath();
         }
+
         string? vplmn = null;
         if (hasVplmn)
         {
@@ -744,6 +761,7 @@ public sealed class GSMUIM
             vplmn = decoder.ReadCharacterString(Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(1, 4));
             decoder.PopPath();
         }
+
         var value = new GSMUIM
         {
             Imsi = imsi,
@@ -771,12 +789,7 @@ public sealed class GSMUIM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -803,26 +816,32 @@ public sealed class GSMUIM
         {
             encoder.WriteCharacterString(imsi, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Tmsi is { } tmsi)
         {
             encoder.WriteOctetString(tmsi, PerSizeConstraint.Range(1, 4));
         }
+
         if (Msisdn is { } msisdn)
         {
             encoder.WriteCharacterString(msisdn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(3, 16));
         }
+
         if (Imei is { } imei)
         {
             encoder.WriteCharacterString(imei, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(15, 16));
         }
+
         if (Hplmn is { } hplmn)
         {
             encoder.WriteCharacterString(hplmn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(1, 4));
         }
+
         if (Vplmn is { } vplmn)
         {
             encoder.WriteCharacterString(vplmn, Alphabets.IA5FromHashStar0123456789_a_b_c, PerSizeConstraint.Range(1, 4));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -837,12 +856,7 @@ public sealed class GSMUIM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1090,12 +1104,7 @@ public sealed class IsupPublicPartyNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1128,12 +1137,7 @@ public sealed class IsupPublicPartyNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1186,12 +1190,7 @@ public sealed class IsupPrivatePartyNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1224,12 +1223,7 @@ public sealed class IsupPrivatePartyNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1441,6 +1435,7 @@ public sealed class ExtendedAliasAddress
             presentationIndicator = H225.PresentationIndicator.Decode(ref decoder);
             decoder.PopPath();
         }
+
         H225.ScreeningIndicator? screeningIndicator = null;
         if (hasScreeningIndicator)
         {
@@ -1448,6 +1443,7 @@ public sealed class ExtendedAliasAddress
             screeningIndicator = H225.ScreeningIndicatorCodec.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ExtendedAliasAddress
         {
             Address = address,
@@ -1472,12 +1468,7 @@ public sealed class ExtendedAliasAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1501,10 +1492,12 @@ public sealed class ExtendedAliasAddress
         {
             presentationIndicator.Encode(encoder);
         }
+
         if (ScreeningIndicator is { } screeningIndicator)
         {
             H225.ScreeningIndicatorCodec.Encode(encoder, screeningIndicator);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1519,12 +1512,7 @@ public sealed class ExtendedAliasAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1598,6 +1586,7 @@ public sealed class Endpoint
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H225.AliasAddress>? aliasAddress = null;
         if (hasAliasAddress)
         {
@@ -1605,6 +1594,7 @@ public sealed class Endpoint
             aliasAddress = DecodeAliasAddress(ref decoder);
             decoder.PopPath();
         }
+
         List<TransportAddress>? callSignalAddress = null;
         if (hasCallSignalAddress)
         {
@@ -1612,6 +1602,7 @@ public sealed class Endpoint
             callSignalAddress = DecodeCallSignalAddress(ref decoder);
             decoder.PopPath();
         }
+
         List<TransportAddress>? rasAddress = null;
         if (hasRasAddress)
         {
@@ -1619,6 +1610,7 @@ public sealed class Endpoint
             rasAddress = DecodeRasAddress(ref decoder);
             decoder.PopPath();
         }
+
         H225.EndpointType? endpointType = null;
         if (hasEndpointType)
         {
@@ -1626,6 +1618,7 @@ public sealed class Endpoint
             endpointType = H225.EndpointType.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -1633,6 +1626,7 @@ public sealed class Endpoint
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -1640,6 +1634,7 @@ public sealed class Endpoint
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         long? priority = null;
         if (hasPriority)
         {
@@ -1647,6 +1642,7 @@ public sealed class Endpoint
             priority = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         List<H225.AliasAddress>? remoteExtensionAddress = null;
         if (hasRemoteExtensionAddress)
         {
@@ -1654,6 +1650,7 @@ public sealed class Endpoint
             remoteExtensionAddress = DecodeRemoteExtensionAddress(ref decoder);
             decoder.PopPath();
         }
+
         List<H225.AliasAddress>? destExtraCallInfo = null;
         if (hasDestExtraCallInfo)
         {
@@ -1661,6 +1658,7 @@ public sealed class Endpoint
             destExtraCallInfo = DecodeDestExtraCallInfo(ref decoder);
             decoder.PopPath();
         }
+
         var value = new Endpoint
         {
             NonStandardData = nonStandardData,
@@ -1758,42 +1756,52 @@ public sealed class Endpoint
         {
             nonStandardData.Encode(encoder);
         }
+
         if (AliasAddress is { } aliasAddress)
         {
             EncodeAliasAddress(encoder, aliasAddress);
         }
+
         if (CallSignalAddress is { } callSignalAddress)
         {
             EncodeCallSignalAddress(encoder, callSignalAddress);
         }
+
         if (RasAddress is { } rasAddress)
         {
             EncodeRasAddress(encoder, rasAddress);
         }
+
         if (EndpointType is { } endpointType)
         {
             endpointType.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (Priority is { } priority)
         {
             encoder.WriteInteger(priority, 0, 127);
         }
+
         if (RemoteExtensionAddress is { } remoteExtensionAddress)
         {
             EncodeRemoteExtensionAddress(encoder, remoteExtensionAddress);
         }
+
         if (DestExtraCallInfo is { } destExtraCallInfo)
         {
             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -1803,14 +1811,17 @@ public sealed class Endpoint
             {
                 present[0] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[1] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1829,6 +1840,7 @@ public sealed class Endpoint
                         {
                             alternateTransportAddresses.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1839,6 +1851,7 @@ public sealed class Endpoint
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1849,6 +1862,7 @@ public sealed class Endpoint
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2048,6 +2062,7 @@ public sealed class AlternateTransportAddresses
             annexE = DecodeAnnexE(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AlternateTransportAddresses
         {
             AnnexE = annexE,
@@ -2107,6 +2122,7 @@ public sealed class AlternateTransportAddresses
         {
             EncodeAnnexE(encoder, annexE);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -2116,6 +2132,7 @@ public sealed class AlternateTransportAddresses
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2134,6 +2151,7 @@ public sealed class AlternateTransportAddresses
                         {
                             EncodeSctp(encoder, sctp);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2345,6 +2363,7 @@ public sealed class AlternateGK
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("needToRegister");
         var needToRegister = decoder.ReadBoolean();
         decoder.PopPath();
@@ -2376,12 +2395,7 @@ public sealed class AlternateGK
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2404,6 +2418,7 @@ public sealed class AlternateGK
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         encoder.WriteBoolean(NeedToRegister);
         encoder.WriteInteger(Priority, 0, 127);
         if (highest >= 0)
@@ -2420,12 +2435,7 @@ public sealed class AlternateGK
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2478,12 +2488,7 @@ public sealed class AltGKInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2516,12 +2521,7 @@ public sealed class AltGKInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2703,6 +2703,7 @@ public sealed class SecurityCapabilities
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("encryption");
         var encryption = SecurityServiceMode.Decode(ref decoder);
         decoder.PopPath();
@@ -2737,12 +2738,7 @@ public sealed class SecurityCapabilities
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2764,6 +2760,7 @@ public sealed class SecurityCapabilities
         {
             nonStandard.Encode(encoder);
         }
+
         Encryption.Encode(encoder);
         Authenticaton.Encode(encoder);
         Integrity.Encode(encoder);
@@ -2781,12 +2778,7 @@ public sealed class SecurityCapabilities
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3463,12 +3455,7 @@ public sealed class QseriesOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3507,12 +3494,7 @@ public sealed class QseriesOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3565,12 +3547,7 @@ public sealed class Q954Details
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3603,12 +3580,7 @@ public sealed class Q954Details
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3654,12 +3626,7 @@ public sealed class CallIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3691,12 +3658,7 @@ public sealed class CallIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4568,6 +4530,7 @@ public sealed class DataRate
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("channelRate");
         var channelRate = decoder.ReadInteger(0, 4294967295);
         decoder.PopPath();
@@ -4578,6 +4541,7 @@ public sealed class DataRate
             channelMultiplier = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         var value = new DataRate
         {
             NonStandardData = nonStandardData,
@@ -4602,12 +4566,7 @@ public sealed class DataRate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4630,11 +4589,13 @@ public sealed class DataRate
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteInteger(ChannelRate, 0, 4294967295);
         if (ChannelMultiplier is { } channelMultiplier)
         {
             encoder.WriteInteger(channelMultiplier, 1, 256);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4649,12 +4610,7 @@ public sealed class DataRate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4687,6 +4643,7 @@ public sealed class CallLinkage
             globalCallId = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         byte[]? threadId = null;
         if (hasThreadId)
         {
@@ -4694,6 +4651,7 @@ public sealed class CallLinkage
             threadId = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         var value = new CallLinkage
         {
             GlobalCallId = globalCallId,
@@ -4717,12 +4675,7 @@ public sealed class CallLinkage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4745,10 +4698,12 @@ public sealed class CallLinkage
         {
             encoder.WriteOctetString(globalCallId, PerSizeConstraint.Fixed(16));
         }
+
         if (ThreadId is { } threadId)
         {
             encoder.WriteOctetString(threadId, PerSizeConstraint.Fixed(16));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4763,12 +4718,7 @@ public sealed class CallLinkage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4800,6 +4750,7 @@ public sealed class SupportedPrefix
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("prefix");
         var prefix = AliasAddress.Decode(ref decoder);
         decoder.PopPath();
@@ -4826,12 +4777,7 @@ public sealed class SupportedPrefix
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4853,6 +4799,7 @@ public sealed class SupportedPrefix
         {
             nonStandardData.Encode(encoder);
         }
+
         Prefix.Encode(encoder);
         if (highest >= 0)
         {
@@ -4868,12 +4815,7 @@ public sealed class SupportedPrefix
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -45,12 +45,7 @@ public sealed class CapacityReportingCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -82,12 +77,7 @@ public sealed class CapacityReportingCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -133,12 +123,7 @@ public sealed class CapacityReportingSpecification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -170,12 +155,7 @@ public sealed class CapacityReportingSpecification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -224,12 +204,7 @@ public sealed class CapacityReportingSpecificationWhen
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -262,12 +237,7 @@ public sealed class CapacityReportingSpecificationWhen
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -300,6 +270,7 @@ public sealed class CallCapacity
             maximumCallCapacity = CallCapacityInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         CallCapacityInfo? currentCallCapacity = null;
         if (hasCurrentCallCapacity)
         {
@@ -307,6 +278,7 @@ public sealed class CallCapacity
             currentCallCapacity = CallCapacityInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CallCapacity
         {
             MaximumCallCapacity = maximumCallCapacity,
@@ -330,12 +302,7 @@ public sealed class CallCapacity
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -358,10 +325,12 @@ public sealed class CallCapacity
         {
             maximumCallCapacity.Encode(encoder);
         }
+
         if (CurrentCallCapacity is { } currentCallCapacity)
         {
             currentCallCapacity.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -376,12 +345,7 @@ public sealed class CallCapacity
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -453,6 +417,7 @@ public sealed class CallCapacityInfo
             voiceGwCallsAvailable = DecodeVoiceGwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h310GwCallsAvailable = null;
         if (hasH310GwCallsAvailable)
         {
@@ -460,6 +425,7 @@ public sealed class CallCapacityInfo
             h310GwCallsAvailable = DecodeH310GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h320GwCallsAvailable = null;
         if (hasH320GwCallsAvailable)
         {
@@ -467,6 +433,7 @@ public sealed class CallCapacityInfo
             h320GwCallsAvailable = DecodeH320GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h321GwCallsAvailable = null;
         if (hasH321GwCallsAvailable)
         {
@@ -474,6 +441,7 @@ public sealed class CallCapacityInfo
             h321GwCallsAvailable = DecodeH321GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h322GwCallsAvailable = null;
         if (hasH322GwCallsAvailable)
         {
@@ -481,6 +449,7 @@ public sealed class CallCapacityInfo
             h322GwCallsAvailable = DecodeH322GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h323GwCallsAvailable = null;
         if (hasH323GwCallsAvailable)
         {
@@ -488,6 +457,7 @@ public sealed class CallCapacityInfo
             h323GwCallsAvailable = DecodeH323GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? h324GwCallsAvailable = null;
         if (hasH324GwCallsAvailable)
         {
@@ -495,6 +465,7 @@ public sealed class CallCapacityInfo
             h324GwCallsAvailable = DecodeH324GwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? t120OnlyGwCallsAvailable = null;
         if (hasT120OnlyGwCallsAvailable)
         {
@@ -502,6 +473,7 @@ public sealed class CallCapacityInfo
             t120OnlyGwCallsAvailable = DecodeT120OnlyGwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? t38FaxAnnexbOnlyGwCallsAvailable = null;
         if (hasT38FaxAnnexbOnlyGwCallsAvailable)
         {
@@ -509,6 +481,7 @@ public sealed class CallCapacityInfo
             t38FaxAnnexbOnlyGwCallsAvailable = DecodeT38FaxAnnexbOnlyGwCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? terminalCallsAvailable = null;
         if (hasTerminalCallsAvailable)
         {
@@ -516,6 +489,7 @@ public sealed class CallCapacityInfo
             terminalCallsAvailable = DecodeTerminalCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         List<CallsAvailable>? mcuCallsAvailable = null;
         if (hasMcuCallsAvailable)
         {
@@ -523,6 +497,7 @@ public sealed class CallCapacityInfo
             mcuCallsAvailable = DecodeMcuCallsAvailable(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CallCapacityInfo
         {
             VoiceGwCallsAvailable = voiceGwCallsAvailable,
@@ -602,46 +577,57 @@ public sealed class CallCapacityInfo
         {
             EncodeVoiceGwCallsAvailable(encoder, voiceGwCallsAvailable);
         }
+
         if (H310GwCallsAvailable is { } h310GwCallsAvailable)
         {
             EncodeH310GwCallsAvailable(encoder, h310GwCallsAvailable);
         }
+
         if (H320GwCallsAvailable is { } h320GwCallsAvailable)
         {
             EncodeH320GwCallsAvailable(encoder, h320GwCallsAvailable);
         }
+
         if (H321GwCallsAvailable is { } h321GwCallsAvailable)
         {
             EncodeH321GwCallsAvailable(encoder, h321GwCallsAvailable);
         }
+
         if (H322GwCallsAvailable is { } h322GwCallsAvailable)
         {
             EncodeH322GwCallsAvailable(encoder, h322GwCallsAvailable);
         }
+
         if (H323GwCallsAvailable is { } h323GwCallsAvailable)
         {
             EncodeH323GwCallsAvailable(encoder, h323GwCallsAvailable);
         }
+
         if (H324GwCallsAvailable is { } h324GwCallsAvailable)
         {
             EncodeH324GwCallsAvailable(encoder, h324GwCallsAvailable);
         }
+
         if (T120OnlyGwCallsAvailable is { } t120OnlyGwCallsAvailable)
         {
             EncodeT120OnlyGwCallsAvailable(encoder, t120OnlyGwCallsAvailable);
         }
+
         if (T38FaxAnnexbOnlyGwCallsAvailable is { } t38FaxAnnexbOnlyGwCallsAvailable)
         {
             EncodeT38FaxAnnexbOnlyGwCallsAvailable(encoder, t38FaxAnnexbOnlyGwCallsAvailable);
         }
+
         if (TerminalCallsAvailable is { } terminalCallsAvailable)
         {
             EncodeTerminalCallsAvailable(encoder, terminalCallsAvailable);
         }
+
         if (McuCallsAvailable is { } mcuCallsAvailable)
         {
             EncodeMcuCallsAvailable(encoder, mcuCallsAvailable);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -651,6 +637,7 @@ public sealed class CallCapacityInfo
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -669,6 +656,7 @@ public sealed class CallCapacityInfo
                         {
                             EncodeSipGwCallsAvailable(encoder, sipGwCallsAvailable);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -989,6 +977,7 @@ public sealed class CallsAvailable
             group = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         var value = new CallsAvailable
         {
             Calls = calls,
@@ -1050,6 +1039,7 @@ public sealed class CallsAvailable
         {
             encoder.WriteCharacterString(group, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -1059,6 +1049,7 @@ public sealed class CallsAvailable
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1077,6 +1068,7 @@ public sealed class CallsAvailable
                         {
                             carrier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1120,6 +1112,7 @@ public sealed class CircuitInfo
             sourceCircuitID = CircuitIdentifier.Decode(ref decoder);
             decoder.PopPath();
         }
+
         CircuitIdentifier? destinationCircuitID = null;
         if (hasDestinationCircuitID)
         {
@@ -1127,6 +1120,7 @@ public sealed class CircuitInfo
             destinationCircuitID = CircuitIdentifier.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H225.GenericData>? genericData = null;
         if (hasGenericData)
         {
@@ -1134,6 +1128,7 @@ public sealed class CircuitInfo
             genericData = DecodeGenericData(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CircuitInfo
         {
             SourceCircuitID = sourceCircuitID,
@@ -1158,12 +1153,7 @@ public sealed class CircuitInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1187,14 +1177,17 @@ public sealed class CircuitInfo
         {
             sourceCircuitID.Encode(encoder);
         }
+
         if (DestinationCircuitID is { } destinationCircuitID)
         {
             destinationCircuitID.Encode(encoder);
         }
+
         if (GenericData is { } genericData)
         {
             EncodeGenericData(encoder, genericData);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1209,12 +1202,7 @@ public sealed class CircuitInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1273,6 +1261,7 @@ public sealed class CircuitIdentifier
             cic = CicInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         GroupID? group = null;
         if (hasGroup)
         {
@@ -1280,6 +1269,7 @@ public sealed class CircuitIdentifier
             group = GroupID.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CircuitIdentifier
         {
             Cic = cic,
@@ -1341,10 +1331,12 @@ public sealed class CircuitIdentifier
         {
             cic.Encode(encoder);
         }
+
         if (Group is { } group)
         {
             group.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -1354,6 +1346,7 @@ public sealed class CircuitIdentifier
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1372,6 +1365,7 @@ public sealed class CircuitIdentifier
                         {
                             carrier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1431,12 +1425,7 @@ public sealed class CicInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1469,12 +1458,7 @@ public sealed class CicInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1482,7 +1466,7 @@ public sealed class CicInfo
     private static List<byte[]> DecodeCic(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<byte[]>(count);
+        var list = new List<byte[]>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1529,6 +1513,7 @@ public sealed class GroupID
             member = DecodeMember(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("group");
         var group = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
         decoder.PopPath();
@@ -1555,12 +1540,7 @@ public sealed class GroupID
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1582,6 +1562,7 @@ public sealed class GroupID
         {
             EncodeMember(encoder, member);
         }
+
         encoder.WriteCharacterString(Group, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
         if (highest >= 0)
         {
@@ -1597,12 +1578,7 @@ public sealed class GroupID
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1610,7 +1586,7 @@ public sealed class GroupID
     private static List<long> DecodeMember(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1658,6 +1634,7 @@ public sealed class CarrierInfo
             carrierIdentificationCode = decoder.ReadOctetString(PerSizeConstraint.Range(3, 4));
             decoder.PopPath();
         }
+
         string? carrierName = null;
         if (hasCarrierName)
         {
@@ -1665,6 +1642,7 @@ public sealed class CarrierInfo
             carrierName = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         var value = new CarrierInfo
         {
             CarrierIdentificationCode = carrierIdentificationCode,
@@ -1688,12 +1666,7 @@ public sealed class CarrierInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1716,10 +1689,12 @@ public sealed class CarrierInfo
         {
             encoder.WriteOctetString(carrierIdentificationCode, PerSizeConstraint.Range(3, 4));
         }
+
         if (CarrierName is { } carrierName)
         {
             encoder.WriteCharacterString(carrierName, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 128));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1734,12 +1709,7 @@ public sealed class CarrierInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1947,6 +1917,7 @@ public sealed class ServiceControlSession
             contents = ServiceControlDescriptor.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("reason");
         var reason = ServiceControlSessionReason.Decode(ref decoder);
         decoder.PopPath();
@@ -1974,12 +1945,7 @@ public sealed class ServiceControlSession
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2002,6 +1968,7 @@ public sealed class ServiceControlSession
         {
             contents.Encode(encoder);
         }
+
         Reason.Encode(encoder);
         if (highest >= 0)
         {
@@ -2017,12 +1984,7 @@ public sealed class ServiceControlSession
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2191,12 +2153,7 @@ public sealed class RasUsageInfoTypes
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2231,12 +2188,7 @@ public sealed class RasUsageInfoTypes
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2244,7 +2196,7 @@ public sealed class RasUsageInfoTypes
     private static List<NonStandardParameter> DecodeNonStandardUsageTypes(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -2297,6 +2249,7 @@ public sealed class RasUsageSpecification
             callStartingPoint = RasUsageSpecificationCallStartingPoint.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("required");
         var required = RasUsageInfoTypes.Decode(ref decoder);
         decoder.PopPath();
@@ -2324,12 +2277,7 @@ public sealed class RasUsageSpecification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2352,6 +2300,7 @@ public sealed class RasUsageSpecification
         {
             callStartingPoint.Encode(encoder);
         }
+
         Required.Encode(encoder);
         if (highest >= 0)
         {
@@ -2367,12 +2316,7 @@ public sealed class RasUsageSpecification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2426,12 +2370,7 @@ public sealed class RasUsageSpecificationWhen
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2465,12 +2404,7 @@ public sealed class RasUsageSpecificationWhen
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2519,12 +2453,7 @@ public sealed class RasUsageSpecificationCallStartingPoint
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2557,12 +2486,7 @@ public sealed class RasUsageSpecificationCallStartingPoint
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2605,6 +2529,7 @@ public sealed class RasUsageInformation
             alertingTime = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? connectTime = null;
         if (hasConnectTime)
         {
@@ -2612,6 +2537,7 @@ public sealed class RasUsageInformation
             connectTime = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? endTime = null;
         if (hasEndTime)
         {
@@ -2619,6 +2545,7 @@ public sealed class RasUsageInformation
             endTime = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         var value = new RasUsageInformation
         {
             NonStandardUsageFields = nonStandardUsageFields,
@@ -2644,12 +2571,7 @@ public sealed class RasUsageInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2674,14 +2596,17 @@ public sealed class RasUsageInformation
         {
             encoder.WriteInteger(alertingTime, 1, 4294967295);
         }
+
         if (ConnectTime is { } connectTime)
         {
             encoder.WriteInteger(connectTime, 1, 4294967295);
         }
+
         if (EndTime is { } endTime)
         {
             encoder.WriteInteger(endTime, 1, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2696,12 +2621,7 @@ public sealed class RasUsageInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2709,7 +2629,7 @@ public sealed class RasUsageInformation
     private static List<NonStandardParameter> DecodeNonStandardUsageFields(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -2911,12 +2831,7 @@ public sealed class BandwidthDetails
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2951,12 +2866,7 @@ public sealed class BandwidthDetails
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2989,6 +2899,7 @@ public sealed class CallCreditCapability
             canDisplayAmountString = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         bool? canEnforceDurationLimit = null;
         if (hasCanEnforceDurationLimit)
         {
@@ -2996,6 +2907,7 @@ public sealed class CallCreditCapability
             canEnforceDurationLimit = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         var value = new CallCreditCapability
         {
             CanDisplayAmountString = canDisplayAmountString,
@@ -3019,12 +2931,7 @@ public sealed class CallCreditCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3047,10 +2954,12 @@ public sealed class CallCreditCapability
         {
             encoder.WriteBoolean(canDisplayAmountString);
         }
+
         if (CanEnforceDurationLimit is { } canEnforceDurationLimit)
         {
             encoder.WriteBoolean(canEnforceDurationLimit);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3065,12 +2974,7 @@ public sealed class CallCreditCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3115,6 +3019,7 @@ public sealed class CallCreditServiceControl
             amountString = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 512));
             decoder.PopPath();
         }
+
         CallCreditServiceControlBillingMode? billingMode = null;
         if (hasBillingMode)
         {
@@ -3122,6 +3027,7 @@ public sealed class CallCreditServiceControl
             billingMode = CallCreditServiceControlBillingMode.Decode(ref decoder);
             decoder.PopPath();
         }
+
         long? callDurationLimit = null;
         if (hasCallDurationLimit)
         {
@@ -3129,6 +3035,7 @@ public sealed class CallCreditServiceControl
             callDurationLimit = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         bool? enforceCallDurationLimit = null;
         if (hasEnforceCallDurationLimit)
         {
@@ -3136,6 +3043,7 @@ public sealed class CallCreditServiceControl
             enforceCallDurationLimit = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         CallCreditServiceControlCallStartingPoint? callStartingPoint = null;
         if (hasCallStartingPoint)
         {
@@ -3143,6 +3051,7 @@ public sealed class CallCreditServiceControl
             callStartingPoint = CallCreditServiceControlCallStartingPoint.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CallCreditServiceControl
         {
             AmountString = amountString,
@@ -3169,12 +3078,7 @@ public sealed class CallCreditServiceControl
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3200,22 +3104,27 @@ public sealed class CallCreditServiceControl
         {
             encoder.WriteCharacterString(amountString, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 512));
         }
+
         if (BillingMode is { } billingMode)
         {
             billingMode.Encode(encoder);
         }
+
         if (CallDurationLimit is { } callDurationLimit)
         {
             encoder.WriteInteger(callDurationLimit, 1, 4294967295);
         }
+
         if (EnforceCallDurationLimit is { } enforceCallDurationLimit)
         {
             encoder.WriteBoolean(enforceCallDurationLimit);
         }
+
         if (CallStartingPoint is { } callStartingPoint)
         {
             callStartingPoint.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3230,12 +3139,7 @@ public sealed class CallCreditServiceControl
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3460,6 +3364,7 @@ public sealed class GenericData
             parameters = DecodeParameters(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GenericData
         {
             Id = id,
@@ -3483,12 +3388,7 @@ public sealed class GenericData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3511,6 +3411,7 @@ public sealed class GenericData
         {
             EncodeParameters(encoder, parameters);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3525,12 +3426,7 @@ public sealed class GenericData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3729,6 +3625,7 @@ public sealed class EnumeratedParameter
             content = H225.Content.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EnumeratedParameter
         {
             Id = id,
@@ -3752,12 +3649,7 @@ public sealed class EnumeratedParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3780,6 +3672,7 @@ public sealed class EnumeratedParameter
         {
             content.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3794,12 +3687,7 @@ public sealed class EnumeratedParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4242,6 +4130,7 @@ public sealed class FeatureSet
             neededFeatures = DecodeNeededFeatures(ref decoder);
             decoder.PopPath();
         }
+
         List<GenericData>? desiredFeatures = null;
         if (hasDesiredFeatures)
         {
@@ -4249,6 +4138,7 @@ public sealed class FeatureSet
             desiredFeatures = DecodeDesiredFeatures(ref decoder);
             decoder.PopPath();
         }
+
         List<GenericData>? supportedFeatures = null;
         if (hasSupportedFeatures)
         {
@@ -4256,6 +4146,7 @@ public sealed class FeatureSet
             supportedFeatures = DecodeSupportedFeatures(ref decoder);
             decoder.PopPath();
         }
+
         var value = new FeatureSet
         {
             ReplacementFeatureSet = replacementFeatureSet,
@@ -4281,12 +4172,7 @@ public sealed class FeatureSet
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4311,14 +4197,17 @@ public sealed class FeatureSet
         {
             EncodeNeededFeatures(encoder, neededFeatures);
         }
+
         if (DesiredFeatures is { } desiredFeatures)
         {
             EncodeDesiredFeatures(encoder, desiredFeatures);
         }
+
         if (SupportedFeatures is { } supportedFeatures)
         {
             EncodeSupportedFeatures(encoder, supportedFeatures);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4333,12 +4222,7 @@ public sealed class FeatureSet
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4440,6 +4324,7 @@ public sealed class TransportChannelInfo
             sendAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         TransportAddress? recvAddress = null;
         if (hasRecvAddress)
         {
@@ -4447,6 +4332,7 @@ public sealed class TransportChannelInfo
             recvAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new TransportChannelInfo
         {
             SendAddress = sendAddress,
@@ -4470,12 +4356,7 @@ public sealed class TransportChannelInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4498,10 +4379,12 @@ public sealed class TransportChannelInfo
         {
             sendAddress.Encode(encoder);
         }
+
         if (RecvAddress is { } recvAddress)
         {
             recvAddress.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4516,12 +4399,7 @@ public sealed class TransportChannelInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4665,10 +4543,12 @@ public sealed class RTPSession
             {
                 present[0] = true;
             }
+
             if (Bandwidth is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4693,6 +4573,7 @@ public sealed class RTPSession
                         {
                             encoder.WriteInteger(bandwidth, 0, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4707,7 +4588,7 @@ public sealed class RTPSession
     private static List<long> DecodeAssociatedSessionIds(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5889,6 +5770,7 @@ public sealed class GatekeeperRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("rasAddress");
         var rasAddress = TransportAddress.Decode(ref decoder);
         decoder.PopPath();
@@ -5902,6 +5784,7 @@ public sealed class GatekeeperRequest
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         QseriesOptions? callServices = null;
         if (hasCallServices)
         {
@@ -5909,6 +5792,7 @@ public sealed class GatekeeperRequest
             callServices = QseriesOptions.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<AliasAddress>? endpointAlias = null;
         if (hasEndpointAlias)
         {
@@ -5916,6 +5800,7 @@ public sealed class GatekeeperRequest
             endpointAlias = DecodeEndpointAlias(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GatekeeperRequest
         {
             RequestSeqNum = requestSeqNum,
@@ -6097,20 +5982,24 @@ public sealed class GatekeeperRequest
         {
             nonStandardData.Encode(encoder);
         }
+
         RasAddress.Encode(encoder);
         EndpointType.Encode(encoder);
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (CallServices is { } callServices)
         {
             callServices.Encode(encoder);
         }
+
         if (EndpointAlias is { } endpointAlias)
         {
             EncodeEndpointAlias(encoder, endpointAlias);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
@@ -6120,50 +6009,62 @@ public sealed class GatekeeperRequest
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (AuthenticationCapability is not null)
             {
                 present[3] = true;
             }
+
             if (AlgorithmOIDs is not null)
             {
                 present[4] = true;
             }
+
             if (Integrity is not null)
             {
                 present[5] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[6] = true;
             }
+
             if (SupportsAltGK)
             {
                 present[7] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[8] = true;
             }
+
             if (GenericData is not null)
             {
                 present[9] = true;
             }
+
             if (SupportsAssignedGK is not null)
             {
                 present[10] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[11] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6182,6 +6083,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeAlternateEndpoints(encoder, alternateEndpoints);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6192,6 +6094,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6202,6 +6105,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6212,6 +6116,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeAuthenticationCapability(encoder, authenticationCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6222,6 +6127,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeAlgorithmOIDs(encoder, algorithmOIDs);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6232,6 +6138,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeIntegrity(encoder, integrity);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6242,6 +6149,7 @@ public sealed class GatekeeperRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6258,6 +6166,7 @@ public sealed class GatekeeperRequest
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6268,6 +6177,7 @@ public sealed class GatekeeperRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6278,6 +6188,7 @@ public sealed class GatekeeperRequest
                         {
                             encoder.WriteBoolean(supportsAssignedGK);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6288,6 +6199,7 @@ public sealed class GatekeeperRequest
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6559,6 +6471,7 @@ public sealed class GatekeeperConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         string? gatekeeperIdentifier = null;
         if (hasGatekeeperIdentifier)
         {
@@ -6566,6 +6479,7 @@ public sealed class GatekeeperConfirm
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("rasAddress");
         var rasAddress = TransportAddress.Decode(ref decoder);
         decoder.PopPath();
@@ -6735,10 +6649,12 @@ public sealed class GatekeeperConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         RasAddress.Encode(encoder);
         if (highest >= 0)
         {
@@ -6749,46 +6665,57 @@ public sealed class GatekeeperConfirm
             {
                 present[0] = true;
             }
+
             if (AuthenticationMode is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (AlgorithmOID is not null)
             {
                 present[4] = true;
             }
+
             if (Integrity is not null)
             {
                 present[5] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[6] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[7] = true;
             }
+
             if (GenericData is not null)
             {
                 present[8] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[9] = true;
             }
+
             if (RehomingModel is not null)
             {
                 present[10] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6807,6 +6734,7 @@ public sealed class GatekeeperConfirm
                         {
                             EncodeAlternateGatekeeper(encoder, alternateGatekeeper);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6817,6 +6745,7 @@ public sealed class GatekeeperConfirm
                         {
                             authenticationMode.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6827,6 +6756,7 @@ public sealed class GatekeeperConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6837,6 +6767,7 @@ public sealed class GatekeeperConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6847,6 +6778,7 @@ public sealed class GatekeeperConfirm
                         {
                             encoder.WriteObjectIdentifier(algorithmOID);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6857,6 +6789,7 @@ public sealed class GatekeeperConfirm
                         {
                             EncodeIntegrity(encoder, integrity);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6867,6 +6800,7 @@ public sealed class GatekeeperConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6877,6 +6811,7 @@ public sealed class GatekeeperConfirm
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6887,6 +6822,7 @@ public sealed class GatekeeperConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6897,6 +6833,7 @@ public sealed class GatekeeperConfirm
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6907,6 +6844,7 @@ public sealed class GatekeeperConfirm
                         {
                             rehomingModel.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

@@ -64,6 +64,7 @@ public sealed class GatekeeperReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         string? gatekeeperIdentifier = null;
         if (hasGatekeeperIdentifier)
         {
@@ -71,6 +72,7 @@ public sealed class GatekeeperReject
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("rejectReason");
         var rejectReason = GatekeeperRejectReason.Decode(ref decoder);
         decoder.PopPath();
@@ -190,10 +192,12 @@ public sealed class GatekeeperReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         RejectReason.Encode(encoder);
         if (highest >= 0)
         {
@@ -204,26 +208,32 @@ public sealed class GatekeeperReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[4] = true;
             }
+
             if (GenericData is not null)
             {
                 present[5] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -242,6 +252,7 @@ public sealed class GatekeeperReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -252,6 +263,7 @@ public sealed class GatekeeperReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -262,6 +274,7 @@ public sealed class GatekeeperReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -272,6 +285,7 @@ public sealed class GatekeeperReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -282,6 +296,7 @@ public sealed class GatekeeperReject
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -292,6 +307,7 @@ public sealed class GatekeeperReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -731,6 +747,7 @@ public sealed class RegistrationRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("discoveryComplete");
         var discoveryComplete = decoder.ReadBoolean();
         decoder.PopPath();
@@ -750,6 +767,7 @@ public sealed class RegistrationRequest
             terminalAlias = DecodeTerminalAlias(ref decoder);
             decoder.PopPath();
         }
+
         string? gatekeeperIdentifier = null;
         if (hasGatekeeperIdentifier)
         {
@@ -757,6 +775,7 @@ public sealed class RegistrationRequest
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("endpointVendor");
         var endpointVendor = VendorIdentifier.Decode(ref decoder);
         decoder.PopPath();
@@ -1092,6 +1111,7 @@ public sealed class RegistrationRequest
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteBoolean(DiscoveryComplete);
         EncodeCallSignalAddress(encoder, CallSignalAddress);
         EncodeRasAddress(encoder, RasAddress);
@@ -1100,10 +1120,12 @@ public sealed class RegistrationRequest
         {
             EncodeTerminalAlias(encoder, terminalAlias);
         }
+
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         EndpointVendor.Encode(encoder);
         if (highest >= 0)
         {
@@ -1114,110 +1136,137 @@ public sealed class RegistrationRequest
             {
                 present[0] = true;
             }
+
             if (TimeToLive is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (KeepAlive is not null)
             {
                 present[5] = true;
             }
+
             if (EndpointIdentifier is not null)
             {
                 present[6] = true;
             }
+
             if (WillSupplyUUIEs is not null)
             {
                 present[7] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[8] = true;
             }
+
             if (AlternateTransportAddresses is not null)
             {
                 present[9] = true;
             }
+
             if (AdditiveRegistration)
             {
                 present[10] = true;
             }
+
             if (TerminalAliasPattern is not null)
             {
                 present[11] = true;
             }
+
             if (SupportsAltGK)
             {
                 present[12] = true;
             }
+
             if (UsageReportingCapability is not null)
             {
                 present[13] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[14] = true;
             }
+
             if (SupportedH248Packages is not null)
             {
                 present[15] = true;
             }
+
             if (CallCreditCapability is not null)
             {
                 present[16] = true;
             }
+
             if (CapacityReportingCapability is not null)
             {
                 present[17] = true;
             }
+
             if (Capacity is not null)
             {
                 present[18] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[19] = true;
             }
+
             if (GenericData is not null)
             {
                 present[20] = true;
             }
+
             if (Restart)
             {
                 present[21] = true;
             }
+
             if (SupportsACFSequences)
             {
                 present[22] = true;
             }
+
             if (SupportsAssignedGK is not null)
             {
                 present[23] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[24] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[25] = true;
             }
+
             if (Language is not null)
             {
                 present[26] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1236,6 +1285,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeAlternateEndpoints(encoder, alternateEndpoints);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1246,6 +1296,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteInteger(timeToLive, 1, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1256,6 +1307,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1266,6 +1318,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1276,6 +1329,7 @@ public sealed class RegistrationRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1286,6 +1340,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteBoolean(keepAlive);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1296,6 +1351,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteCharacterString(endpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1306,6 +1362,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteBoolean(willSupplyUUIEs);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1316,6 +1373,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1326,6 +1384,7 @@ public sealed class RegistrationRequest
                         {
                             alternateTransportAddresses.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1342,6 +1401,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeTerminalAliasPattern(encoder, terminalAliasPattern);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1358,6 +1418,7 @@ public sealed class RegistrationRequest
                         {
                             usageReportingCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1368,6 +1429,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1378,6 +1440,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeSupportedH248Packages(encoder, supportedH248Packages);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1388,6 +1451,7 @@ public sealed class RegistrationRequest
                         {
                             callCreditCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1398,6 +1462,7 @@ public sealed class RegistrationRequest
                         {
                             capacityReportingCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1408,6 +1473,7 @@ public sealed class RegistrationRequest
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1418,6 +1484,7 @@ public sealed class RegistrationRequest
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1428,6 +1495,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1450,6 +1518,7 @@ public sealed class RegistrationRequest
                         {
                             encoder.WriteBoolean(supportsAssignedGK);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1460,6 +1529,7 @@ public sealed class RegistrationRequest
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1470,6 +1540,7 @@ public sealed class RegistrationRequest
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1480,6 +1551,7 @@ public sealed class RegistrationRequest
                         {
                             EncodeLanguage(encoder, language);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1620,7 +1692,7 @@ public sealed class RegistrationRequest
     private static List<string> DecodeLanguage(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1831,6 +1903,7 @@ public sealed class RegistrationConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("callSignalAddress");
         var callSignalAddress = DecodeCallSignalAddress(ref decoder);
         decoder.PopPath();
@@ -1841,6 +1914,7 @@ public sealed class RegistrationConfirm
             terminalAlias = DecodeTerminalAlias(ref decoder);
             decoder.PopPath();
         }
+
         string? gatekeeperIdentifier = null;
         if (hasGatekeeperIdentifier)
         {
@@ -1848,6 +1922,7 @@ public sealed class RegistrationConfirm
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("endpointIdentifier");
         var endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         decoder.PopPath();
@@ -2110,15 +2185,18 @@ public sealed class RegistrationConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         EncodeCallSignalAddress(encoder, CallSignalAddress);
         if (TerminalAlias is { } terminalAlias)
         {
             EncodeTerminalAlias(encoder, terminalAlias);
         }
+
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         encoder.WriteCharacterString(EndpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         if (highest >= 0)
         {
@@ -2129,82 +2207,102 @@ public sealed class RegistrationConfirm
             {
                 present[0] = true;
             }
+
             if (TimeToLive is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (WillRespondToIRR is not null)
             {
                 present[5] = true;
             }
+
             if (PreGrantedARQ is not null)
             {
                 present[6] = true;
             }
+
             if (MaintainConnection is not null)
             {
                 present[7] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[8] = true;
             }
+
             if (SupportsAdditiveRegistration)
             {
                 present[9] = true;
             }
+
             if (TerminalAliasPattern is not null)
             {
                 present[10] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[11] = true;
             }
+
             if (UsageSpec is not null)
             {
                 present[12] = true;
             }
+
             if (FeatureServerAlias is not null)
             {
                 present[13] = true;
             }
+
             if (CapacityReportingSpec is not null)
             {
                 present[14] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[15] = true;
             }
+
             if (GenericData is not null)
             {
                 present[16] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[17] = true;
             }
+
             if (RehomingModel is not null)
             {
                 present[18] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[19] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2223,6 +2321,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeAlternateGatekeeper(encoder, alternateGatekeeper);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2233,6 +2332,7 @@ public sealed class RegistrationConfirm
                         {
                             encoder.WriteInteger(timeToLive, 1, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2243,6 +2343,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2253,6 +2354,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2263,6 +2365,7 @@ public sealed class RegistrationConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2273,6 +2376,7 @@ public sealed class RegistrationConfirm
                         {
                             encoder.WriteBoolean(willRespondToIRR);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2283,6 +2387,7 @@ public sealed class RegistrationConfirm
                         {
                             preGrantedARQ.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2293,6 +2398,7 @@ public sealed class RegistrationConfirm
                         {
                             encoder.WriteBoolean(maintainConnection);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2303,6 +2409,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2319,6 +2426,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeTerminalAliasPattern(encoder, terminalAliasPattern);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2329,6 +2437,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2339,6 +2448,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeUsageSpec(encoder, usageSpec);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2349,6 +2459,7 @@ public sealed class RegistrationConfirm
                         {
                             featureServerAlias.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2359,6 +2470,7 @@ public sealed class RegistrationConfirm
                         {
                             capacityReportingSpec.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2369,6 +2481,7 @@ public sealed class RegistrationConfirm
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2379,6 +2492,7 @@ public sealed class RegistrationConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2389,6 +2503,7 @@ public sealed class RegistrationConfirm
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2399,6 +2514,7 @@ public sealed class RegistrationConfirm
                         {
                             rehomingModel.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2409,6 +2525,7 @@ public sealed class RegistrationConfirm
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2799,18 +2916,22 @@ public sealed class RegistrationConfirmPreGrantedARQ
             {
                 present[0] = true;
             }
+
             if (TotalBandwidthRestriction is not null)
             {
                 present[1] = true;
             }
+
             if (AlternateTransportAddresses is not null)
             {
                 present[2] = true;
             }
+
             if (UseSpecifiedTransport is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2829,6 +2950,7 @@ public sealed class RegistrationConfirmPreGrantedARQ
                         {
                             encoder.WriteInteger(irrFrequencyInCall, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2839,6 +2961,7 @@ public sealed class RegistrationConfirmPreGrantedARQ
                         {
                             encoder.WriteInteger(totalBandwidthRestriction, 0, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2849,6 +2972,7 @@ public sealed class RegistrationConfirmPreGrantedARQ
                         {
                             alternateTransportAddresses.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2859,6 +2983,7 @@ public sealed class RegistrationConfirmPreGrantedARQ
                         {
                             useSpecifiedTransport.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2934,6 +3059,7 @@ public sealed class RegistrationReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("rejectReason");
         var rejectReason = RegistrationRejectReason.Decode(ref decoder);
         decoder.PopPath();
@@ -2944,6 +3070,7 @@ public sealed class RegistrationReject
             gatekeeperIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         var value = new RegistrationReject
         {
             RequestSeqNum = requestSeqNum,
@@ -3070,11 +3197,13 @@ public sealed class RegistrationReject
         {
             nonStandardData.Encode(encoder);
         }
+
         RejectReason.Encode(encoder);
         if (GatekeeperIdentifier is { } gatekeeperIdentifier)
         {
             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 7);
@@ -3084,30 +3213,37 @@ public sealed class RegistrationReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[4] = true;
             }
+
             if (GenericData is not null)
             {
                 present[5] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[6] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3126,6 +3262,7 @@ public sealed class RegistrationReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3136,6 +3273,7 @@ public sealed class RegistrationReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3146,6 +3284,7 @@ public sealed class RegistrationReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3156,6 +3295,7 @@ public sealed class RegistrationReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3166,6 +3306,7 @@ public sealed class RegistrationReject
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3176,6 +3317,7 @@ public sealed class RegistrationReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3186,6 +3328,7 @@ public sealed class RegistrationReject
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3767,6 +3910,7 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
             terminalAlias = DecodeTerminalAlias(ref decoder);
             decoder.PopPath();
         }
+
         List<AddressPattern>? terminalAliasPattern = null;
         if (hasTerminalAliasPattern)
         {
@@ -3774,6 +3918,7 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
             terminalAliasPattern = DecodeTerminalAliasPattern(ref decoder);
             decoder.PopPath();
         }
+
         List<SupportedPrefix>? supportedPrefixes = null;
         if (hasSupportedPrefixes)
         {
@@ -3781,6 +3926,7 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
             supportedPrefixes = DecodeSupportedPrefixes(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RegistrationRejectReasonInvalidTerminalAliases
         {
             TerminalAlias = terminalAlias,
@@ -3805,12 +3951,7 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3834,14 +3975,17 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
         {
             EncodeTerminalAlias(encoder, terminalAlias);
         }
+
         if (TerminalAliasPattern is { } terminalAliasPattern)
         {
             EncodeTerminalAliasPattern(encoder, terminalAliasPattern);
         }
+
         if (SupportedPrefixes is { } supportedPrefixes)
         {
             EncodeSupportedPrefixes(encoder, supportedPrefixes);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3856,12 +4000,7 @@ public sealed class RegistrationRejectReasonInvalidTerminalAliases
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4012,6 +4151,7 @@ public sealed class UnregistrationRequest
             endpointAlias = DecodeEndpointAlias(ref decoder);
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandardData = null;
         if (hasNonStandardData)
         {
@@ -4019,6 +4159,7 @@ public sealed class UnregistrationRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         string? endpointIdentifier = null;
         if (hasEndpointIdentifier)
         {
@@ -4026,6 +4167,7 @@ public sealed class UnregistrationRequest
             endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         var value = new UnregistrationRequest
         {
             RequestSeqNum = requestSeqNum,
@@ -4193,14 +4335,17 @@ public sealed class UnregistrationRequest
         {
             EncodeEndpointAlias(encoder, endpointAlias);
         }
+
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (EndpointIdentifier is { } endpointIdentifier)
         {
             encoder.WriteCharacterString(endpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 11);
@@ -4210,46 +4355,57 @@ public sealed class UnregistrationRequest
             {
                 present[0] = true;
             }
+
             if (GatekeeperIdentifier is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (Reason is not null)
             {
                 present[5] = true;
             }
+
             if (EndpointAliasPattern is not null)
             {
                 present[6] = true;
             }
+
             if (SupportedPrefixes is not null)
             {
                 present[7] = true;
             }
+
             if (AlternateGatekeeper is not null)
             {
                 present[8] = true;
             }
+
             if (GenericData is not null)
             {
                 present[9] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[10] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4268,6 +4424,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeAlternateEndpoints(encoder, alternateEndpoints);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4278,6 +4435,7 @@ public sealed class UnregistrationRequest
                         {
                             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4288,6 +4446,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4298,6 +4457,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4308,6 +4468,7 @@ public sealed class UnregistrationRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4318,6 +4479,7 @@ public sealed class UnregistrationRequest
                         {
                             reason.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4328,6 +4490,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeEndpointAliasPattern(encoder, endpointAliasPattern);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4338,6 +4501,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeSupportedPrefixes(encoder, supportedPrefixes);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4348,6 +4512,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeAlternateGatekeeper(encoder, alternateGatekeeper);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4358,6 +4523,7 @@ public sealed class UnregistrationRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4368,6 +4534,7 @@ public sealed class UnregistrationRequest
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4828,6 +4995,7 @@ public sealed class UnregistrationConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new UnregistrationConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -4929,6 +5097,7 @@ public sealed class UnregistrationConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -4938,22 +5107,27 @@ public sealed class UnregistrationConfirm
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (GenericData is not null)
             {
                 present[3] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4972,6 +5146,7 @@ public sealed class UnregistrationConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4982,6 +5157,7 @@ public sealed class UnregistrationConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4992,6 +5168,7 @@ public sealed class UnregistrationConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5002,6 +5179,7 @@ public sealed class UnregistrationConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5012,6 +5190,7 @@ public sealed class UnregistrationConfirm
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5143,6 +5322,7 @@ public sealed class UnregistrationReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new UnregistrationReject
         {
             RequestSeqNum = requestSeqNum,
@@ -5246,6 +5426,7 @@ public sealed class UnregistrationReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -5255,22 +5436,27 @@ public sealed class UnregistrationReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (GenericData is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -5289,6 +5475,7 @@ public sealed class UnregistrationReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5299,6 +5486,7 @@ public sealed class UnregistrationReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5309,6 +5497,7 @@ public sealed class UnregistrationReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5319,6 +5508,7 @@ public sealed class UnregistrationReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5329,6 +5519,7 @@ public sealed class UnregistrationReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5731,6 +5922,7 @@ public sealed class AdmissionRequest
             callModel = H225.CallModel.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("endpointIdentifier");
         var endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         decoder.PopPath();
@@ -5741,6 +5933,7 @@ public sealed class AdmissionRequest
             destinationInfo = DecodeDestinationInfo(ref decoder);
             decoder.PopPath();
         }
+
         TransportAddress? destCallSignalAddress = null;
         if (hasDestCallSignalAddress)
         {
@@ -5748,6 +5941,7 @@ public sealed class AdmissionRequest
             destCallSignalAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<AliasAddress>? destExtraCallInfo = null;
         if (hasDestExtraCallInfo)
         {
@@ -5755,6 +5949,7 @@ public sealed class AdmissionRequest
             destExtraCallInfo = DecodeDestExtraCallInfo(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("srcInfo");
         var srcInfo = DecodeSrcInfo(ref decoder);
         decoder.PopPath();
@@ -5765,6 +5960,7 @@ public sealed class AdmissionRequest
             srcCallSignalAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("bandWidth");
         var bandWidth = decoder.ReadInteger(0, 4294967295);
         decoder.PopPath();
@@ -5778,6 +5974,7 @@ public sealed class AdmissionRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         QseriesOptions? callServices = null;
         if (hasCallServices)
         {
@@ -5785,6 +5982,7 @@ public sealed class AdmissionRequest
             callServices = QseriesOptions.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("conferenceID");
         var conferenceID = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
         decoder.PopPath();
@@ -6056,34 +6254,41 @@ public sealed class AdmissionRequest
         {
             callModel.Encode(encoder);
         }
+
         encoder.WriteCharacterString(EndpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         if (DestinationInfo is { } destinationInfo)
         {
             EncodeDestinationInfo(encoder, destinationInfo);
         }
+
         if (DestCallSignalAddress is { } destCallSignalAddress)
         {
             destCallSignalAddress.Encode(encoder);
         }
+
         if (DestExtraCallInfo is { } destExtraCallInfo)
         {
             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
         }
+
         EncodeSrcInfo(encoder, SrcInfo);
         if (SrcCallSignalAddress is { } srcCallSignalAddress)
         {
             srcCallSignalAddress.Encode(encoder);
         }
+
         encoder.WriteInteger(BandWidth, 0, 4294967295);
         encoder.WriteInteger(CallReferenceValue, 0, 65535);
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (CallServices is { } callServices)
         {
             callServices.Encode(encoder);
         }
+
         encoder.WriteOctetString(ConferenceID, PerSizeConstraint.Fixed(16));
         encoder.WriteBoolean(ActiveMC);
         encoder.WriteBoolean(AnswerCall);
@@ -6096,78 +6301,97 @@ public sealed class AdmissionRequest
             {
                 present[0] = true;
             }
+
             if (CallIdentifier is not null)
             {
                 present[1] = true;
             }
+
             if (SrcAlternatives is not null)
             {
                 present[2] = true;
             }
+
             if (DestAlternatives is not null)
             {
                 present[3] = true;
             }
+
             if (GatekeeperIdentifier is not null)
             {
                 present[4] = true;
             }
+
             if (Tokens is not null)
             {
                 present[5] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[6] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[7] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[8] = true;
             }
+
             if (WillSupplyUUIEs is not null)
             {
                 present[9] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[10] = true;
             }
+
             if (GatewayDataRate is not null)
             {
                 present[11] = true;
             }
+
             if (Capacity is not null)
             {
                 present[12] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[13] = true;
             }
+
             if (DesiredProtocols is not null)
             {
                 present[14] = true;
             }
+
             if (DesiredTunnelledProtocol is not null)
             {
                 present[15] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[16] = true;
             }
+
             if (GenericData is not null)
             {
                 present[17] = true;
             }
+
             if (CanMapSrcAlias is not null)
             {
                 present[18] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6186,6 +6410,7 @@ public sealed class AdmissionRequest
                         {
                             encoder.WriteBoolean(canMapAlias);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6196,6 +6421,7 @@ public sealed class AdmissionRequest
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6206,6 +6432,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeSrcAlternatives(encoder, srcAlternatives);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6216,6 +6443,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeDestAlternatives(encoder, destAlternatives);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6226,6 +6454,7 @@ public sealed class AdmissionRequest
                         {
                             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6236,6 +6465,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6246,6 +6476,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6256,6 +6487,7 @@ public sealed class AdmissionRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6266,6 +6498,7 @@ public sealed class AdmissionRequest
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6276,6 +6509,7 @@ public sealed class AdmissionRequest
                         {
                             encoder.WriteBoolean(willSupplyUUIEs);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6286,6 +6520,7 @@ public sealed class AdmissionRequest
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6296,6 +6531,7 @@ public sealed class AdmissionRequest
                         {
                             gatewayDataRate.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6306,6 +6542,7 @@ public sealed class AdmissionRequest
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6316,6 +6553,7 @@ public sealed class AdmissionRequest
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6326,6 +6564,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeDesiredProtocols(encoder, desiredProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6336,6 +6575,7 @@ public sealed class AdmissionRequest
                         {
                             desiredTunnelledProtocol.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6346,6 +6586,7 @@ public sealed class AdmissionRequest
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6356,6 +6597,7 @@ public sealed class AdmissionRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6366,6 +6608,7 @@ public sealed class AdmissionRequest
                         {
                             encoder.WriteBoolean(canMapSrcAlias);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7084,6 +7327,7 @@ public sealed class AdmissionConfirm
             irrFrequency = decoder.ReadInteger(1, 65535);
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandardData = null;
         if (hasNonStandardData)
         {
@@ -7091,6 +7335,7 @@ public sealed class AdmissionConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AdmissionConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -7380,10 +7625,12 @@ public sealed class AdmissionConfirm
         {
             encoder.WriteInteger(irrFrequency, 1, 65535);
         }
+
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 23);
@@ -7393,94 +7640,117 @@ public sealed class AdmissionConfirm
             {
                 present[0] = true;
             }
+
             if (DestExtraCallInfo is not null)
             {
                 present[1] = true;
             }
+
             if (DestinationType is not null)
             {
                 present[2] = true;
             }
+
             if (RemoteExtensionAddress is not null)
             {
                 present[3] = true;
             }
+
             if (AlternateEndpoints is not null)
             {
                 present[4] = true;
             }
+
             if (Tokens is not null)
             {
                 present[5] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[6] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[7] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[8] = true;
             }
+
             if (WillRespondToIRR is not null)
             {
                 present[9] = true;
             }
+
             if (UuiesRequested is not null)
             {
                 present[10] = true;
             }
+
             if (Language is not null)
             {
                 present[11] = true;
             }
+
             if (AlternateTransportAddresses is not null)
             {
                 present[12] = true;
             }
+
             if (UseSpecifiedTransport is not null)
             {
                 present[13] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[14] = true;
             }
+
             if (UsageSpec is not null)
             {
                 present[15] = true;
             }
+
             if (SupportedProtocols is not null)
             {
                 present[16] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[17] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[18] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[19] = true;
             }
+
             if (GenericData is not null)
             {
                 present[20] = true;
             }
+
             if (ModifiedSrcInfo is not null)
             {
                 present[21] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[22] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -7499,6 +7769,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeDestinationInfo(encoder, destinationInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7509,6 +7780,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7519,6 +7791,7 @@ public sealed class AdmissionConfirm
                         {
                             destinationType.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7529,6 +7802,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeRemoteExtensionAddress(encoder, remoteExtensionAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7539,6 +7813,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeAlternateEndpoints(encoder, alternateEndpoints);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7549,6 +7824,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7559,6 +7835,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7569,6 +7846,7 @@ public sealed class AdmissionConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7579,6 +7857,7 @@ public sealed class AdmissionConfirm
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7589,6 +7868,7 @@ public sealed class AdmissionConfirm
                         {
                             encoder.WriteBoolean(willRespondToIRR);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7599,6 +7879,7 @@ public sealed class AdmissionConfirm
                         {
                             uuiesRequested.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7609,6 +7890,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeLanguage(encoder, language);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7619,6 +7901,7 @@ public sealed class AdmissionConfirm
                         {
                             alternateTransportAddresses.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7629,6 +7912,7 @@ public sealed class AdmissionConfirm
                         {
                             useSpecifiedTransport.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7639,6 +7923,7 @@ public sealed class AdmissionConfirm
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7649,6 +7934,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeUsageSpec(encoder, usageSpec);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7659,6 +7945,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeSupportedProtocols(encoder, supportedProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7669,6 +7956,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7679,6 +7967,7 @@ public sealed class AdmissionConfirm
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7689,6 +7978,7 @@ public sealed class AdmissionConfirm
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7699,6 +7989,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7709,6 +8000,7 @@ public sealed class AdmissionConfirm
                         {
                             EncodeModifiedSrcInfo(encoder, modifiedSrcInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7719,6 +8011,7 @@ public sealed class AdmissionConfirm
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -7817,7 +8110,7 @@ public sealed class AdmissionConfirm
     private static List<string> DecodeLanguage(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -8195,18 +8488,22 @@ public sealed class UUIEsRequested
             {
                 present[0] = true;
             }
+
             if (StatusInquiry is not null)
             {
                 present[1] = true;
             }
+
             if (SetupAcknowledge is not null)
             {
                 present[2] = true;
             }
+
             if (Notify is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -8225,6 +8522,7 @@ public sealed class UUIEsRequested
                         {
                             encoder.WriteBoolean(status);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8235,6 +8533,7 @@ public sealed class UUIEsRequested
                         {
                             encoder.WriteBoolean(statusInquiry);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8245,6 +8544,7 @@ public sealed class UUIEsRequested
                         {
                             encoder.WriteBoolean(setupAcknowledge);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8255,6 +8555,7 @@ public sealed class UUIEsRequested
                         {
                             encoder.WriteBoolean(notify);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8329,6 +8630,7 @@ public sealed class AdmissionReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AdmissionReject
         {
             RequestSeqNum = requestSeqNum,
@@ -8472,6 +8774,7 @@ public sealed class AdmissionReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 9);
@@ -8481,38 +8784,47 @@ public sealed class AdmissionReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (CallSignalAddress is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[5] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[6] = true;
             }
+
             if (GenericData is not null)
             {
                 present[7] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[8] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -8531,6 +8843,7 @@ public sealed class AdmissionReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8541,6 +8854,7 @@ public sealed class AdmissionReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8551,6 +8865,7 @@ public sealed class AdmissionReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8561,6 +8876,7 @@ public sealed class AdmissionReject
                         {
                             EncodeCallSignalAddress(encoder, callSignalAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8571,6 +8887,7 @@ public sealed class AdmissionReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8581,6 +8898,7 @@ public sealed class AdmissionReject
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8591,6 +8909,7 @@ public sealed class AdmissionReject
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8601,6 +8920,7 @@ public sealed class AdmissionReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -8611,6 +8931,7 @@ public sealed class AdmissionReject
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9373,6 +9694,7 @@ public sealed class BandwidthRequest
             callType = H225.CallType.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("bandWidth");
         var bandWidth = decoder.ReadInteger(0, 4294967295);
         decoder.PopPath();
@@ -9383,6 +9705,7 @@ public sealed class BandwidthRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new BandwidthRequest
         {
             RequestSeqNum = requestSeqNum,
@@ -9563,11 +9886,13 @@ public sealed class BandwidthRequest
         {
             callType.Encode(encoder);
         }
+
         encoder.WriteInteger(BandWidth, 0, 4294967295);
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
@@ -9577,50 +9902,62 @@ public sealed class BandwidthRequest
             {
                 present[0] = true;
             }
+
             if (GatekeeperIdentifier is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (AnsweredCall is not null)
             {
                 present[5] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[6] = true;
             }
+
             if (Capacity is not null)
             {
                 present[7] = true;
             }
+
             if (UsageInformation is not null)
             {
                 present[8] = true;
             }
+
             if (BandwidthDetails is not null)
             {
                 present[9] = true;
             }
+
             if (GenericData is not null)
             {
                 present[10] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[11] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9639,6 +9976,7 @@ public sealed class BandwidthRequest
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9649,6 +9987,7 @@ public sealed class BandwidthRequest
                         {
                             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9659,6 +9998,7 @@ public sealed class BandwidthRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9669,6 +10009,7 @@ public sealed class BandwidthRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9679,6 +10020,7 @@ public sealed class BandwidthRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9689,6 +10031,7 @@ public sealed class BandwidthRequest
                         {
                             encoder.WriteBoolean(answeredCall);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9699,6 +10042,7 @@ public sealed class BandwidthRequest
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9709,6 +10053,7 @@ public sealed class BandwidthRequest
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9719,6 +10064,7 @@ public sealed class BandwidthRequest
                         {
                             usageInformation.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9729,6 +10075,7 @@ public sealed class BandwidthRequest
                         {
                             EncodeBandwidthDetails(encoder, bandwidthDetails);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9739,6 +10086,7 @@ public sealed class BandwidthRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9749,6 +10097,7 @@ public sealed class BandwidthRequest
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9906,6 +10255,7 @@ public sealed class BandwidthConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new BandwidthConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -10019,6 +10369,7 @@ public sealed class BandwidthConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 6);
@@ -10028,26 +10379,32 @@ public sealed class BandwidthConfirm
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (Capacity is not null)
             {
                 present[3] = true;
             }
+
             if (GenericData is not null)
             {
                 present[4] = true;
             }
+
             if (TransportQOS is not null)
             {
                 present[5] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -10066,6 +10423,7 @@ public sealed class BandwidthConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10076,6 +10434,7 @@ public sealed class BandwidthConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10086,6 +10445,7 @@ public sealed class BandwidthConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10096,6 +10456,7 @@ public sealed class BandwidthConfirm
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10106,6 +10467,7 @@ public sealed class BandwidthConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10116,6 +10478,7 @@ public sealed class BandwidthConfirm
                         {
                             transportQOS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10253,6 +10616,7 @@ public sealed class BandwidthReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new BandwidthReject
         {
             RequestSeqNum = requestSeqNum,
@@ -10358,6 +10722,7 @@ public sealed class BandwidthReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -10367,22 +10732,27 @@ public sealed class BandwidthReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (GenericData is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -10401,6 +10771,7 @@ public sealed class BandwidthReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10411,6 +10782,7 @@ public sealed class BandwidthReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10421,6 +10793,7 @@ public sealed class BandwidthReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10431,6 +10804,7 @@ public sealed class BandwidthReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10441,6 +10815,7 @@ public sealed class BandwidthReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -10813,6 +11188,7 @@ public sealed class LocationRequest
             endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         decoder.PushPath("destinationInfo");
         var destinationInfo = DecodeDestinationInfo(ref decoder);
         decoder.PopPath();
@@ -10823,6 +11199,7 @@ public sealed class LocationRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("replyAddress");
         var replyAddress = TransportAddress.Decode(ref decoder);
         decoder.PopPath();
@@ -11051,11 +11428,13 @@ public sealed class LocationRequest
         {
             encoder.WriteCharacterString(endpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         EncodeDestinationInfo(encoder, DestinationInfo);
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         ReplyAddress.Encode(encoder);
         if (highest >= 0)
         {
@@ -11066,70 +11445,87 @@ public sealed class LocationRequest
             {
                 present[0] = true;
             }
+
             if (CanMapAlias is not null)
             {
                 present[1] = true;
             }
+
             if (GatekeeperIdentifier is not null)
             {
                 present[2] = true;
             }
+
             if (Tokens is not null)
             {
                 present[3] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[4] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[5] = true;
             }
+
             if (DesiredProtocols is not null)
             {
                 present[6] = true;
             }
+
             if (DesiredTunnelledProtocol is not null)
             {
                 present[7] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[8] = true;
             }
+
             if (GenericData is not null)
             {
                 present[9] = true;
             }
+
             if (HopCount is not null)
             {
                 present[10] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[11] = true;
             }
+
             if (CallIdentifier is not null)
             {
                 present[12] = true;
             }
+
             if (BandWidth is not null)
             {
                 present[13] = true;
             }
+
             if (SourceEndpointInfo is not null)
             {
                 present[14] = true;
             }
+
             if (CanMapSrcAlias is not null)
             {
                 present[15] = true;
             }
+
             if (Language is not null)
             {
                 present[16] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -11148,6 +11544,7 @@ public sealed class LocationRequest
                         {
                             EncodeSourceInfo(encoder, sourceInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11158,6 +11555,7 @@ public sealed class LocationRequest
                         {
                             encoder.WriteBoolean(canMapAlias);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11168,6 +11566,7 @@ public sealed class LocationRequest
                         {
                             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11178,6 +11577,7 @@ public sealed class LocationRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11188,6 +11588,7 @@ public sealed class LocationRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11198,6 +11599,7 @@ public sealed class LocationRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11208,6 +11610,7 @@ public sealed class LocationRequest
                         {
                             EncodeDesiredProtocols(encoder, desiredProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11218,6 +11621,7 @@ public sealed class LocationRequest
                         {
                             desiredTunnelledProtocol.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11228,6 +11632,7 @@ public sealed class LocationRequest
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11238,6 +11643,7 @@ public sealed class LocationRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11248,6 +11654,7 @@ public sealed class LocationRequest
                         {
                             encoder.WriteInteger(hopCount, 1, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11258,6 +11665,7 @@ public sealed class LocationRequest
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11268,6 +11676,7 @@ public sealed class LocationRequest
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11278,6 +11687,7 @@ public sealed class LocationRequest
                         {
                             encoder.WriteInteger(bandWidth, 0, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11288,6 +11698,7 @@ public sealed class LocationRequest
                         {
                             EncodeSourceEndpointInfo(encoder, sourceEndpointInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11298,6 +11709,7 @@ public sealed class LocationRequest
                         {
                             encoder.WriteBoolean(canMapSrcAlias);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11308,6 +11720,7 @@ public sealed class LocationRequest
                         {
                             EncodeLanguage(encoder, language);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11420,7 +11833,7 @@ public sealed class LocationRequest
     private static List<string> DecodeLanguage(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<string>(count);
+        var list = new List<string>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -11596,6 +12009,7 @@ public sealed class LocationConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new LocationConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -11821,6 +12235,7 @@ public sealed class LocationConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 17);
@@ -11830,70 +12245,87 @@ public sealed class LocationConfirm
             {
                 present[0] = true;
             }
+
             if (DestExtraCallInfo is not null)
             {
                 present[1] = true;
             }
+
             if (DestinationType is not null)
             {
                 present[2] = true;
             }
+
             if (RemoteExtensionAddress is not null)
             {
                 present[3] = true;
             }
+
             if (AlternateEndpoints is not null)
             {
                 present[4] = true;
             }
+
             if (Tokens is not null)
             {
                 present[5] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[6] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[7] = true;
             }
+
             if (AlternateTransportAddresses is not null)
             {
                 present[8] = true;
             }
+
             if (SupportedProtocols is not null)
             {
                 present[9] = true;
             }
+
             if (MultipleCalls is not null)
             {
                 present[10] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[11] = true;
             }
+
             if (GenericData is not null)
             {
                 present[12] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[13] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[14] = true;
             }
+
             if (ModifiedSrcInfo is not null)
             {
                 present[15] = true;
             }
+
             if (BandWidth is not null)
             {
                 present[16] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -11912,6 +12344,7 @@ public sealed class LocationConfirm
                         {
                             EncodeDestinationInfo(encoder, destinationInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11922,6 +12355,7 @@ public sealed class LocationConfirm
                         {
                             EncodeDestExtraCallInfo(encoder, destExtraCallInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11932,6 +12366,7 @@ public sealed class LocationConfirm
                         {
                             destinationType.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11942,6 +12377,7 @@ public sealed class LocationConfirm
                         {
                             EncodeRemoteExtensionAddress(encoder, remoteExtensionAddress);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11952,6 +12388,7 @@ public sealed class LocationConfirm
                         {
                             EncodeAlternateEndpoints(encoder, alternateEndpoints);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11962,6 +12399,7 @@ public sealed class LocationConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11972,6 +12410,7 @@ public sealed class LocationConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11982,6 +12421,7 @@ public sealed class LocationConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -11992,6 +12432,7 @@ public sealed class LocationConfirm
                         {
                             alternateTransportAddresses.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12002,6 +12443,7 @@ public sealed class LocationConfirm
                         {
                             EncodeSupportedProtocols(encoder, supportedProtocols);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12012,6 +12454,7 @@ public sealed class LocationConfirm
                         {
                             encoder.WriteBoolean(multipleCalls);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12022,6 +12465,7 @@ public sealed class LocationConfirm
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12032,6 +12476,7 @@ public sealed class LocationConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12042,6 +12487,7 @@ public sealed class LocationConfirm
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12052,6 +12498,7 @@ public sealed class LocationConfirm
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12062,6 +12509,7 @@ public sealed class LocationConfirm
                         {
                             EncodeModifiedSrcInfo(encoder, modifiedSrcInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12072,6 +12520,7 @@ public sealed class LocationConfirm
                         {
                             encoder.WriteInteger(bandWidth, 0, 4294967295);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12370,6 +12819,7 @@ public sealed class LocationReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new LocationReject
         {
             RequestSeqNum = requestSeqNum,
@@ -12493,6 +12943,7 @@ public sealed class LocationReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 7);
@@ -12502,30 +12953,37 @@ public sealed class LocationReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[4] = true;
             }
+
             if (GenericData is not null)
             {
                 present[5] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[6] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -12544,6 +13002,7 @@ public sealed class LocationReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12554,6 +13013,7 @@ public sealed class LocationReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12564,6 +13024,7 @@ public sealed class LocationReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12574,6 +13035,7 @@ public sealed class LocationReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12584,6 +13046,7 @@ public sealed class LocationReject
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12594,6 +13057,7 @@ public sealed class LocationReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -12604,6 +13068,7 @@ public sealed class LocationReject
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13227,6 +13692,7 @@ public sealed class DisengageRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new DisengageRequest
         {
             RequestSeqNum = requestSeqNum,
@@ -13416,6 +13882,7 @@ public sealed class DisengageRequest
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 13);
@@ -13425,54 +13892,67 @@ public sealed class DisengageRequest
             {
                 present[0] = true;
             }
+
             if (GatekeeperIdentifier is not null)
             {
                 present[1] = true;
             }
+
             if (Tokens is not null)
             {
                 present[2] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[3] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[4] = true;
             }
+
             if (AnsweredCall is not null)
             {
                 present[5] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[6] = true;
             }
+
             if (Capacity is not null)
             {
                 present[7] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[8] = true;
             }
+
             if (UsageInformation is not null)
             {
                 present[9] = true;
             }
+
             if (TerminationCause is not null)
             {
                 present[10] = true;
             }
+
             if (ServiceControl is not null)
             {
                 present[11] = true;
             }
+
             if (GenericData is not null)
             {
                 present[12] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -13491,6 +13971,7 @@ public sealed class DisengageRequest
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13501,6 +13982,7 @@ public sealed class DisengageRequest
                         {
                             encoder.WriteCharacterString(gatekeeperIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13511,6 +13993,7 @@ public sealed class DisengageRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13521,6 +14004,7 @@ public sealed class DisengageRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13531,6 +14015,7 @@ public sealed class DisengageRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13541,6 +14026,7 @@ public sealed class DisengageRequest
                         {
                             encoder.WriteBoolean(answeredCall);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13551,6 +14037,7 @@ public sealed class DisengageRequest
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13561,6 +14048,7 @@ public sealed class DisengageRequest
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13571,6 +14059,7 @@ public sealed class DisengageRequest
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13581,6 +14070,7 @@ public sealed class DisengageRequest
                         {
                             usageInformation.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13591,6 +14081,7 @@ public sealed class DisengageRequest
                         {
                             terminationCause.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13601,6 +14092,7 @@ public sealed class DisengageRequest
                         {
                             EncodeServiceControl(encoder, serviceControl);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13611,6 +14103,7 @@ public sealed class DisengageRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -13876,6 +14369,7 @@ public sealed class DisengageConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new DisengageConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -14007,6 +14501,7 @@ public sealed class DisengageConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
@@ -14016,34 +14511,42 @@ public sealed class DisengageConfirm
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (Capacity is not null)
             {
                 present[3] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[4] = true;
             }
+
             if (UsageInformation is not null)
             {
                 present[5] = true;
             }
+
             if (GenericData is not null)
             {
                 present[6] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[7] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -14062,6 +14565,7 @@ public sealed class DisengageConfirm
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14072,6 +14576,7 @@ public sealed class DisengageConfirm
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14082,6 +14587,7 @@ public sealed class DisengageConfirm
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14092,6 +14598,7 @@ public sealed class DisengageConfirm
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14102,6 +14609,7 @@ public sealed class DisengageConfirm
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14112,6 +14620,7 @@ public sealed class DisengageConfirm
                         {
                             usageInformation.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14122,6 +14631,7 @@ public sealed class DisengageConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -14132,6 +14642,7 @@ public sealed class DisengageConfirm
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

@@ -54,6 +54,7 @@ public sealed class DisengageReject
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new DisengageReject
         {
             RequestSeqNum = requestSeqNum,
@@ -157,6 +158,7 @@ public sealed class DisengageReject
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -166,22 +168,27 @@ public sealed class DisengageReject
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (GenericData is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -200,6 +207,7 @@ public sealed class DisengageReject
                         {
                             altGKInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -210,6 +218,7 @@ public sealed class DisengageReject
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -220,6 +229,7 @@ public sealed class DisengageReject
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -230,6 +240,7 @@ public sealed class DisengageReject
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -240,6 +251,7 @@ public sealed class DisengageReject
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -545,6 +557,7 @@ public sealed class InfoRequest
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         TransportAddress? replyAddress = null;
         if (hasReplyAddress)
         {
@@ -552,6 +565,7 @@ public sealed class InfoRequest
             replyAddress = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new InfoRequest
         {
             RequestSeqNum = requestSeqNum,
@@ -727,10 +741,12 @@ public sealed class InfoRequest
         {
             nonStandardData.Encode(encoder);
         }
+
         if (ReplyAddress is { } replyAddress)
         {
             replyAddress.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 12);
@@ -740,50 +756,62 @@ public sealed class InfoRequest
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[3] = true;
             }
+
             if (UuiesRequested is not null)
             {
                 present[4] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[5] = true;
             }
+
             if (UsageInfoRequested is not null)
             {
                 present[6] = true;
             }
+
             if (SegmentedResponseSupported)
             {
                 present[7] = true;
             }
+
             if (NextSegmentRequested is not null)
             {
                 present[8] = true;
             }
+
             if (CapacityInfoRequested)
             {
                 present[9] = true;
             }
+
             if (GenericData is not null)
             {
                 present[10] = true;
             }
+
             if (AssignedGatekeeper is not null)
             {
                 present[11] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -802,6 +830,7 @@ public sealed class InfoRequest
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -812,6 +841,7 @@ public sealed class InfoRequest
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -822,6 +852,7 @@ public sealed class InfoRequest
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -832,6 +863,7 @@ public sealed class InfoRequest
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -842,6 +874,7 @@ public sealed class InfoRequest
                         {
                             uuiesRequested.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -852,6 +885,7 @@ public sealed class InfoRequest
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -862,6 +896,7 @@ public sealed class InfoRequest
                         {
                             usageInfoRequested.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -878,6 +913,7 @@ public sealed class InfoRequest
                         {
                             encoder.WriteInteger(nextSegmentRequested, 0, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -894,6 +930,7 @@ public sealed class InfoRequest
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -904,6 +941,7 @@ public sealed class InfoRequest
                         {
                             assignedGatekeeper.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1055,6 +1093,7 @@ public sealed class InfoRequestResponse
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("requestSeqNum");
         var requestSeqNum = decoder.ReadInteger(1, 65535);
         decoder.PopPath();
@@ -1077,6 +1116,7 @@ public sealed class InfoRequestResponse
             endpointAlias = DecodeEndpointAlias(ref decoder);
             decoder.PopPath();
         }
+
         List<InfoRequestResponsePerCallInfoItem>? perCallInfo = null;
         if (hasPerCallInfo)
         {
@@ -1084,6 +1124,7 @@ public sealed class InfoRequestResponse
             perCallInfo = DecodePerCallInfo(ref decoder);
             decoder.PopPath();
         }
+
         var value = new InfoRequestResponse
         {
             NonStandardData = nonStandardData,
@@ -1222,6 +1263,7 @@ public sealed class InfoRequestResponse
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteInteger(RequestSeqNum, 1, 65535);
         EndpointType.Encode(encoder);
         encoder.WriteCharacterString(EndpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
@@ -1231,10 +1273,12 @@ public sealed class InfoRequestResponse
         {
             EncodeEndpointAlias(encoder, endpointAlias);
         }
+
         if (PerCallInfo is { } perCallInfo)
         {
             EncodePerCallInfo(encoder, perCallInfo);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
@@ -1244,34 +1288,42 @@ public sealed class InfoRequestResponse
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (NeedResponse is not null)
             {
                 present[3] = true;
             }
+
             if (Capacity is not null)
             {
                 present[4] = true;
             }
+
             if (IrrStatus is not null)
             {
                 present[5] = true;
             }
+
             if (Unsolicited is not null)
             {
                 present[6] = true;
             }
+
             if (GenericData is not null)
             {
                 present[7] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1290,6 +1342,7 @@ public sealed class InfoRequestResponse
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1300,6 +1353,7 @@ public sealed class InfoRequestResponse
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1310,6 +1364,7 @@ public sealed class InfoRequestResponse
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1320,6 +1375,7 @@ public sealed class InfoRequestResponse
                         {
                             encoder.WriteBoolean(needResponse);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1330,6 +1386,7 @@ public sealed class InfoRequestResponse
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1340,6 +1397,7 @@ public sealed class InfoRequestResponse
                         {
                             irrStatus.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1350,6 +1408,7 @@ public sealed class InfoRequestResponse
                         {
                             encoder.WriteBoolean(unsolicited);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1360,6 +1419,7 @@ public sealed class InfoRequestResponse
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1594,6 +1654,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("callReferenceValue");
         var callReferenceValue = decoder.ReadInteger(0, 65535);
         decoder.PopPath();
@@ -1607,6 +1668,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
             originator = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         List<RTPSession>? audio = null;
         if (hasAudio)
         {
@@ -1614,6 +1676,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
             audio = DecodeAudio(ref decoder);
             decoder.PopPath();
         }
+
         List<RTPSession>? video = null;
         if (hasVideo)
         {
@@ -1621,6 +1684,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
             video = DecodeVideo(ref decoder);
             decoder.PopPath();
         }
+
         List<TransportChannelInfo>? data = null;
         if (hasData)
         {
@@ -1628,6 +1692,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
             data = DecodeData(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("h245");
         var h245 = TransportChannelInfo.Decode(ref decoder);
         decoder.PopPath();
@@ -1787,24 +1852,29 @@ public sealed class InfoRequestResponsePerCallInfoItem
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteInteger(CallReferenceValue, 0, 65535);
         encoder.WriteOctetString(ConferenceID, PerSizeConstraint.Fixed(16));
         if (Originator is { } originator)
         {
             encoder.WriteBoolean(originator);
         }
+
         if (Audio is { } audio)
         {
             EncodeAudio(encoder, audio);
         }
+
         if (Video is { } video)
         {
             EncodeVideo(encoder, video);
         }
+
         if (Data is { } data)
         {
             EncodeData(encoder, data);
         }
+
         H245.Encode(encoder);
         CallSignalling.Encode(encoder);
         CallType.Encode(encoder);
@@ -1819,34 +1889,42 @@ public sealed class InfoRequestResponsePerCallInfoItem
             {
                 present[0] = true;
             }
+
             if (Tokens is not null)
             {
                 present[1] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[2] = true;
             }
+
             if (SubstituteConfIDs is not null)
             {
                 present[3] = true;
             }
+
             if (Pdu is not null)
             {
                 present[4] = true;
             }
+
             if (CallLinkage is not null)
             {
                 present[5] = true;
             }
+
             if (UsageInformation is not null)
             {
                 present[6] = true;
             }
+
             if (CircuitInfo is not null)
             {
                 present[7] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1865,6 +1943,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             callIdentifier.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1875,6 +1954,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1885,6 +1965,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1895,6 +1976,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             EncodeSubstituteConfIDs(encoder, substituteConfIDs);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1905,6 +1987,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             EncodePdu(encoder, pdu);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1915,6 +1998,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             callLinkage.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1925,6 +2009,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             usageInformation.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1935,6 +2020,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
                         {
                             circuitInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2019,7 +2105,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
     private static List<byte[]> DecodeSubstituteConfIDs(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<byte[]>(count);
+        var list = new List<byte[]>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -2033,7 +2119,7 @@ public sealed class InfoRequestResponsePerCallInfoItem
     private static List<InfoRequestResponsePerCallInfoItemPduItem> DecodePdu(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<InfoRequestResponsePerCallInfoItemPduItem>(count);
+        var list = new List<InfoRequestResponsePerCallInfoItemPduItem>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -2317,6 +2403,7 @@ public sealed class InfoRequestAck
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -2324,6 +2411,7 @@ public sealed class InfoRequestAck
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -2331,6 +2419,7 @@ public sealed class InfoRequestAck
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -2338,6 +2427,7 @@ public sealed class InfoRequestAck
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new InfoRequestAck
         {
             RequestSeqNum = requestSeqNum,
@@ -2364,12 +2454,7 @@ public sealed class InfoRequestAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2395,18 +2480,22 @@ public sealed class InfoRequestAck
         {
             nonStandardData.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2421,12 +2510,7 @@ public sealed class InfoRequestAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2526,6 +2610,7 @@ public sealed class InfoRequestNak
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("nakReason");
         var nakReason = InfoRequestNakReason.Decode(ref decoder);
         decoder.PopPath();
@@ -2536,6 +2621,7 @@ public sealed class InfoRequestNak
             altGKInfo = H225.AltGKInfo.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -2543,6 +2629,7 @@ public sealed class InfoRequestNak
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -2550,6 +2637,7 @@ public sealed class InfoRequestNak
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -2557,6 +2645,7 @@ public sealed class InfoRequestNak
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new InfoRequestNak
         {
             RequestSeqNum = requestSeqNum,
@@ -2585,12 +2674,7 @@ public sealed class InfoRequestNak
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2617,23 +2701,28 @@ public sealed class InfoRequestNak
         {
             nonStandardData.Encode(encoder);
         }
+
         NakReason.Encode(encoder);
         if (AltGKInfo is { } altGKInfo)
         {
             altGKInfo.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2648,12 +2737,7 @@ public sealed class InfoRequestNak
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2990,22 +3074,27 @@ public sealed class NonStandardMessage
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (FeatureSet is not null)
             {
                 present[3] = true;
             }
+
             if (GenericData is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3024,6 +3113,7 @@ public sealed class NonStandardMessage
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3034,6 +3124,7 @@ public sealed class NonStandardMessage
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3044,6 +3135,7 @@ public sealed class NonStandardMessage
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3054,6 +3146,7 @@ public sealed class NonStandardMessage
                         {
                             featureSet.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3064,6 +3157,7 @@ public sealed class NonStandardMessage
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3269,18 +3363,22 @@ public sealed class UnknownMessageResponse
             {
                 present[0] = true;
             }
+
             if (CryptoTokens is not null)
             {
                 present[1] = true;
             }
+
             if (IntegrityCheckValue is not null)
             {
                 present[2] = true;
             }
+
             if (MessageNotUnderstood is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3299,6 +3397,7 @@ public sealed class UnknownMessageResponse
                         {
                             EncodeTokens(encoder, tokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3309,6 +3408,7 @@ public sealed class UnknownMessageResponse
                         {
                             EncodeCryptoTokens(encoder, cryptoTokens);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3319,6 +3419,7 @@ public sealed class UnknownMessageResponse
                         {
                             integrityCheckValue.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3329,6 +3430,7 @@ public sealed class UnknownMessageResponse
                         {
                             encoder.WriteOctetString(messageNotUnderstood, PerSizeConstraint.Unbounded);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3431,6 +3533,7 @@ public sealed class RequestInProgress
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -3438,6 +3541,7 @@ public sealed class RequestInProgress
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -3445,6 +3549,7 @@ public sealed class RequestInProgress
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -3452,6 +3557,7 @@ public sealed class RequestInProgress
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("delay");
         var delay = decoder.ReadInteger(1, 65535);
         decoder.PopPath();
@@ -3482,12 +3588,7 @@ public sealed class RequestInProgress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3513,18 +3614,22 @@ public sealed class RequestInProgress
         {
             nonStandardData.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         encoder.WriteInteger(Delay, 1, 65535);
         if (highest >= 0)
         {
@@ -3540,12 +3645,7 @@ public sealed class RequestInProgress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3659,6 +3759,7 @@ public sealed class ResourcesAvailableIndicate
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("endpointIdentifier");
         var endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         decoder.PopPath();
@@ -3675,6 +3776,7 @@ public sealed class ResourcesAvailableIndicate
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -3682,6 +3784,7 @@ public sealed class ResourcesAvailableIndicate
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -3689,6 +3792,7 @@ public sealed class ResourcesAvailableIndicate
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ResourcesAvailableIndicate
         {
             RequestSeqNum = requestSeqNum,
@@ -3771,6 +3875,7 @@ public sealed class ResourcesAvailableIndicate
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteCharacterString(EndpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         EncodeProtocols(encoder, Protocols);
         encoder.WriteBoolean(AlmostOutOfResources);
@@ -3778,14 +3883,17 @@ public sealed class ResourcesAvailableIndicate
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -3795,10 +3903,12 @@ public sealed class ResourcesAvailableIndicate
             {
                 present[0] = true;
             }
+
             if (GenericData is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3817,6 +3927,7 @@ public sealed class ResourcesAvailableIndicate
                         {
                             capacity.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3827,6 +3938,7 @@ public sealed class ResourcesAvailableIndicate
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3981,6 +4093,7 @@ public sealed class ResourcesAvailableConfirm
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -3988,6 +4101,7 @@ public sealed class ResourcesAvailableConfirm
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -3995,6 +4109,7 @@ public sealed class ResourcesAvailableConfirm
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -4002,6 +4117,7 @@ public sealed class ResourcesAvailableConfirm
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ResourcesAvailableConfirm
         {
             RequestSeqNum = requestSeqNum,
@@ -4071,18 +4187,22 @@ public sealed class ResourcesAvailableConfirm
         {
             nonStandardData.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -4092,6 +4212,7 @@ public sealed class ResourcesAvailableConfirm
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4110,6 +4231,7 @@ public sealed class ResourcesAvailableConfirm
                         {
                             EncodeGenericData(encoder, genericData);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4251,6 +4373,7 @@ public sealed class ServiceControlIndication
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("serviceControl");
         var serviceControl = DecodeServiceControl(ref decoder);
         decoder.PopPath();
@@ -4261,6 +4384,7 @@ public sealed class ServiceControlIndication
             endpointIdentifier = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         ServiceControlIndicationCallSpecific? callSpecific = null;
         if (hasCallSpecific)
         {
@@ -4268,6 +4392,7 @@ public sealed class ServiceControlIndication
             callSpecific = ServiceControlIndicationCallSpecific.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -4275,6 +4400,7 @@ public sealed class ServiceControlIndication
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -4282,6 +4408,7 @@ public sealed class ServiceControlIndication
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -4289,6 +4416,7 @@ public sealed class ServiceControlIndication
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         H225.FeatureSet? featureSet = null;
         if (hasFeatureSet)
         {
@@ -4296,6 +4424,7 @@ public sealed class ServiceControlIndication
             featureSet = H225.FeatureSet.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H225.GenericData>? genericData = null;
         if (hasGenericData)
         {
@@ -4303,6 +4432,7 @@ public sealed class ServiceControlIndication
             genericData = DecodeGenericData(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ServiceControlIndication
         {
             RequestSeqNum = requestSeqNum,
@@ -4334,12 +4464,7 @@ public sealed class ServiceControlIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4369,35 +4494,43 @@ public sealed class ServiceControlIndication
         {
             nonStandardData.Encode(encoder);
         }
+
         EncodeServiceControl(encoder, ServiceControl);
         if (EndpointIdentifier is { } endpointIdentifier)
         {
             encoder.WriteCharacterString(endpointIdentifier, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (CallSpecific is { } callSpecific)
         {
             callSpecific.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (FeatureSet is { } featureSet)
         {
             featureSet.Encode(encoder);
         }
+
         if (GenericData is { } genericData)
         {
             EncodeGenericData(encoder, genericData);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4412,12 +4545,7 @@ public sealed class ServiceControlIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4569,12 +4697,7 @@ public sealed class ServiceControlIndicationCallSpecific
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4608,12 +4731,7 @@ public sealed class ServiceControlIndicationCallSpecific
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4672,6 +4790,7 @@ public sealed class ServiceControlResponse
             result = ServiceControlResponseResult.Decode(ref decoder);
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandardData = null;
         if (hasNonStandardData)
         {
@@ -4679,6 +4798,7 @@ public sealed class ServiceControlResponse
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H235.ClearToken>? tokens = null;
         if (hasTokens)
         {
@@ -4686,6 +4806,7 @@ public sealed class ServiceControlResponse
             tokens = DecodeTokens(ref decoder);
             decoder.PopPath();
         }
+
         List<CryptoH323Token>? cryptoTokens = null;
         if (hasCryptoTokens)
         {
@@ -4693,6 +4814,7 @@ public sealed class ServiceControlResponse
             cryptoTokens = DecodeCryptoTokens(ref decoder);
             decoder.PopPath();
         }
+
         ICV? integrityCheckValue = null;
         if (hasIntegrityCheckValue)
         {
@@ -4700,6 +4822,7 @@ public sealed class ServiceControlResponse
             integrityCheckValue = ICV.Decode(ref decoder);
             decoder.PopPath();
         }
+
         H225.FeatureSet? featureSet = null;
         if (hasFeatureSet)
         {
@@ -4707,6 +4830,7 @@ public sealed class ServiceControlResponse
             featureSet = H225.FeatureSet.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H225.GenericData>? genericData = null;
         if (hasGenericData)
         {
@@ -4714,6 +4838,7 @@ public sealed class ServiceControlResponse
             genericData = DecodeGenericData(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ServiceControlResponse
         {
             RequestSeqNum = requestSeqNum,
@@ -4743,12 +4868,7 @@ public sealed class ServiceControlResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4777,30 +4897,37 @@ public sealed class ServiceControlResponse
         {
             result.Encode(encoder);
         }
+
         if (NonStandardData is { } nonStandardData)
         {
             nonStandardData.Encode(encoder);
         }
+
         if (Tokens is { } tokens)
         {
             EncodeTokens(encoder, tokens);
         }
+
         if (CryptoTokens is { } cryptoTokens)
         {
             EncodeCryptoTokens(encoder, cryptoTokens);
         }
+
         if (IntegrityCheckValue is { } integrityCheckValue)
         {
             integrityCheckValue.Encode(encoder);
         }
+
         if (FeatureSet is { } featureSet)
         {
             featureSet.Encode(encoder);
         }
+
         if (GenericData is { } genericData)
         {
             EncodeGenericData(encoder, genericData);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4815,12 +4942,7 @@ public sealed class ServiceControlResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -96,12 +96,7 @@ public sealed class DHset
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -135,12 +130,7 @@ public sealed class DHset
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -173,6 +163,7 @@ public sealed class ECpoint
             x = AsnBitString.Decode(ref decoder, PerSizeConstraint.Range(0, 511));
             decoder.PopPath();
         }
+
         AsnBitString? y = null;
         if (hasY)
         {
@@ -180,6 +171,7 @@ public sealed class ECpoint
             y = AsnBitString.Decode(ref decoder, PerSizeConstraint.Range(0, 511));
             decoder.PopPath();
         }
+
         var value = new ECpoint
         {
             X = x,
@@ -203,12 +195,7 @@ public sealed class ECpoint
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -231,10 +218,12 @@ public sealed class ECpoint
         {
             x.Encode(encoder, PerSizeConstraint.Range(0, 511));
         }
+
         if (Y is { } y)
         {
             y.Encode(encoder, PerSizeConstraint.Range(0, 511));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -249,12 +238,7 @@ public sealed class ECpoint
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -551,12 +535,7 @@ public sealed class TypedCertificate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -589,12 +568,7 @@ public sealed class TypedCertificate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -999,6 +973,7 @@ public sealed class ClearToken
             timeStamp = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         string? password = null;
         if (hasPassword)
         {
@@ -1006,6 +981,7 @@ public sealed class ClearToken
             password = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         DHset? dhkey = null;
         if (hasDhkey)
         {
@@ -1013,6 +989,7 @@ public sealed class ClearToken
             dhkey = DHset.Decode(ref decoder);
             decoder.PopPath();
         }
+
         byte[]? challenge = null;
         if (hasChallenge)
         {
@@ -1020,6 +997,7 @@ public sealed class ClearToken
             challenge = decoder.ReadOctetString(PerSizeConstraint.Range(8, 128));
             decoder.PopPath();
         }
+
         long? random = null;
         if (hasRandom)
         {
@@ -1027,6 +1005,7 @@ public sealed class ClearToken
             random = decoder.ReadUnconstrainedInteger();
             decoder.PopPath();
         }
+
         TypedCertificate? certificate = null;
         if (hasCertificate)
         {
@@ -1034,6 +1013,7 @@ public sealed class ClearToken
             certificate = TypedCertificate.Decode(ref decoder);
             decoder.PopPath();
         }
+
         string? generalID = null;
         if (hasGeneralID)
         {
@@ -1041,6 +1021,7 @@ public sealed class ClearToken
             generalID = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         NonStandardParameter? nonStandard = null;
         if (hasNonStandard)
         {
@@ -1048,6 +1029,7 @@ public sealed class ClearToken
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ClearToken
         {
             TokenOID = tokenOID,
@@ -1153,34 +1135,42 @@ public sealed class ClearToken
         {
             encoder.WriteInteger(timeStamp, 1, 4294967295);
         }
+
         if (Password is { } password)
         {
             encoder.WriteCharacterString(password, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (Dhkey is { } dhkey)
         {
             dhkey.Encode(encoder);
         }
+
         if (Challenge is { } challenge)
         {
             encoder.WriteOctetString(challenge, PerSizeConstraint.Range(8, 128));
         }
+
         if (Random is { } random)
         {
             encoder.WriteUnconstrainedInteger(random);
         }
+
         if (Certificate is { } certificate)
         {
             certificate.Encode(encoder);
         }
+
         if (GeneralID is { } generalID)
         {
             encoder.WriteCharacterString(generalID, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (NonStandard is { } nonStandard)
         {
             nonStandard.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
@@ -1190,18 +1180,22 @@ public sealed class ClearToken
             {
                 present[0] = true;
             }
+
             if (SendersID is not null)
             {
                 present[1] = true;
             }
+
             if (H235Key is not null)
             {
                 present[2] = true;
             }
+
             if (ProfileInfo is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1220,6 +1214,7 @@ public sealed class ClearToken
                         {
                             eckasdhkey.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1230,6 +1225,7 @@ public sealed class ClearToken
                         {
                             encoder.WriteCharacterString(sendersID, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1240,6 +1236,7 @@ public sealed class ClearToken
                         {
                             h235Key.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1250,6 +1247,7 @@ public sealed class ClearToken
                         {
                             EncodeProfileInfo(encoder, profileInfo);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1318,6 +1316,7 @@ public sealed class ProfileElement
             paramS = Params.Decode(ref decoder);
             decoder.PopPath();
         }
+
         H235.Element? element = null;
         if (hasElement)
         {
@@ -1325,6 +1324,7 @@ public sealed class ProfileElement
             element = H235.Element.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ProfileElement
         {
             ElementID = elementID,
@@ -1349,12 +1349,7 @@ public sealed class ProfileElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1378,10 +1373,12 @@ public sealed class ProfileElement
         {
             paramS.Encode(encoder);
         }
+
         if (Element is { } element)
         {
             element.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1396,12 +1393,7 @@ public sealed class ProfileElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2140,6 +2132,7 @@ public sealed class Params
             ranInt = decoder.ReadUnconstrainedInteger();
             decoder.PopPath();
         }
+
         byte[]? iv8 = null;
         if (hasIv8)
         {
@@ -2147,6 +2140,7 @@ public sealed class Params
             iv8 = decoder.ReadOctetString(PerSizeConstraint.Fixed(8));
             decoder.PopPath();
         }
+
         var value = new Params
         {
             RanInt = ranInt,
@@ -2228,10 +2222,12 @@ public sealed class Params
         {
             encoder.WriteUnconstrainedInteger(ranInt);
         }
+
         if (Iv8 is { } iv8)
         {
             encoder.WriteOctetString(iv8, PerSizeConstraint.Fixed(8));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -2241,14 +2237,17 @@ public sealed class Params
             {
                 present[0] = true;
             }
+
             if (Iv is not null)
             {
                 present[1] = true;
             }
+
             if (ClearSalt is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2267,6 +2266,7 @@ public sealed class Params
                         {
                             encoder.WriteOctetString(iv16, PerSizeConstraint.Fixed(16));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2277,6 +2277,7 @@ public sealed class Params
                         {
                             encoder.WriteOctetString(iv, PerSizeConstraint.Unbounded);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2287,6 +2288,7 @@ public sealed class Params
                         {
                             encoder.WriteOctetString(clearSalt, PerSizeConstraint.Unbounded);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2805,6 +2807,7 @@ public sealed class KeySignedMaterial
             srandom = decoder.ReadUnconstrainedInteger();
             decoder.PopPath();
         }
+
         long? timeStamp = null;
         if (hasTimeStamp)
         {
@@ -2812,6 +2815,7 @@ public sealed class KeySignedMaterial
             timeStamp = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         decoder.PushPath("encrptval");
         var encrptval = EncryptedEncodedKeySyncMaterial.Decode(ref decoder);
         decoder.PopPath();
@@ -2839,10 +2843,12 @@ public sealed class KeySignedMaterial
         {
             encoder.WriteUnconstrainedInteger(srandom);
         }
+
         if (TimeStamp is { } timeStamp)
         {
             encoder.WriteInteger(timeStamp, 1, 4294967295);
         }
+
         Encrptval.Encode(encoder);
     }
 }
@@ -2900,6 +2906,7 @@ public sealed class V3KeySyncMaterial
             generalID = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
             decoder.PopPath();
         }
+
         string? algorithmOID = null;
         if (hasAlgorithmOID)
         {
@@ -2907,6 +2914,7 @@ public sealed class V3KeySyncMaterial
             algorithmOID = decoder.ReadObjectIdentifier();
             decoder.PopPath();
         }
+
         decoder.PushPath("paramS");
         var paramS = Params.Decode(ref decoder);
         decoder.PopPath();
@@ -2917,6 +2925,7 @@ public sealed class V3KeySyncMaterial
             encryptedSessionKey = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         byte[]? encryptedSaltingKey = null;
         if (hasEncryptedSaltingKey)
         {
@@ -2924,6 +2933,7 @@ public sealed class V3KeySyncMaterial
             encryptedSaltingKey = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         byte[]? clearSaltingKey = null;
         if (hasClearSaltingKey)
         {
@@ -2931,6 +2941,7 @@ public sealed class V3KeySyncMaterial
             clearSaltingKey = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         Params? paramSsalt = null;
         if (hasParamSsalt)
         {
@@ -2938,6 +2949,7 @@ public sealed class V3KeySyncMaterial
             paramSsalt = Params.Decode(ref decoder);
             decoder.PopPath();
         }
+
         string? keyDerivationOID = null;
         if (hasKeyDerivationOID)
         {
@@ -2945,6 +2957,7 @@ public sealed class V3KeySyncMaterial
             keyDerivationOID = decoder.ReadObjectIdentifier();
             decoder.PopPath();
         }
+
         var value = new V3KeySyncMaterial
         {
             GeneralID = generalID,
@@ -3017,31 +3030,38 @@ public sealed class V3KeySyncMaterial
         {
             encoder.WriteCharacterString(generalID, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         }
+
         if (AlgorithmOID is { } algorithmOID)
         {
             encoder.WriteObjectIdentifier(algorithmOID);
         }
+
         ParamS.Encode(encoder);
         if (EncryptedSessionKey is { } encryptedSessionKey)
         {
             encoder.WriteOctetString(encryptedSessionKey, PerSizeConstraint.Unbounded);
         }
+
         if (EncryptedSaltingKey is { } encryptedSaltingKey)
         {
             encoder.WriteOctetString(encryptedSaltingKey, PerSizeConstraint.Unbounded);
         }
+
         if (ClearSaltingKey is { } clearSaltingKey)
         {
             encoder.WriteOctetString(clearSaltingKey, PerSizeConstraint.Unbounded);
         }
+
         if (ParamSsalt is { } paramSsalt)
         {
             paramSsalt.Encode(encoder);
         }
+
         if (KeyDerivationOID is { } keyDerivationOID)
         {
             encoder.WriteObjectIdentifier(keyDerivationOID);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -3051,6 +3071,7 @@ public sealed class V3KeySyncMaterial
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3069,6 +3090,7 @@ public sealed class V3KeySyncMaterial
                         {
                             encoder.WriteOctetString(genericKeyMaterial, PerSizeConstraint.Unbounded);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

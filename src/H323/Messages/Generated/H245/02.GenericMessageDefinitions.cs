@@ -37,6 +37,7 @@ public sealed class GenericMessage
             subMessageIdentifier = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         List<GenericParameter>? messageContent = null;
         if (hasMessageContent)
         {
@@ -44,6 +45,7 @@ public sealed class GenericMessage
             messageContent = DecodeMessageContent(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GenericMessage
         {
             MessageIdentifier = messageIdentifier,
@@ -68,12 +70,7 @@ public sealed class GenericMessage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -97,10 +94,12 @@ public sealed class GenericMessage
         {
             encoder.WriteInteger(subMessageIdentifier, 0, 127);
         }
+
         if (MessageContent is { } messageContent)
         {
             EncodeMessageContent(encoder, messageContent);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -115,12 +114,7 @@ public sealed class GenericMessage
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

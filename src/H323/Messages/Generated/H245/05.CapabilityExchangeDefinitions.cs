@@ -50,6 +50,7 @@ public sealed class TerminalCapabilitySet
             multiplexCapability = H245.MultiplexCapability.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<CapabilityTableEntry>? capabilityTable = null;
         if (hasCapabilityTable)
         {
@@ -57,6 +58,7 @@ public sealed class TerminalCapabilitySet
             capabilityTable = DecodeCapabilityTable(ref decoder);
             decoder.PopPath();
         }
+
         List<CapabilityDescriptor>? capabilityDescriptors = null;
         if (hasCapabilityDescriptors)
         {
@@ -64,6 +66,7 @@ public sealed class TerminalCapabilitySet
             capabilityDescriptors = DecodeCapabilityDescriptors(ref decoder);
             decoder.PopPath();
         }
+
         var value = new TerminalCapabilitySet
         {
             SequenceNumber = sequenceNumber,
@@ -131,14 +134,17 @@ public sealed class TerminalCapabilitySet
         {
             multiplexCapability.Encode(encoder);
         }
+
         if (CapabilityTable is { } capabilityTable)
         {
             EncodeCapabilityTable(encoder, capabilityTable);
         }
+
         if (CapabilityDescriptors is { } capabilityDescriptors)
         {
             EncodeCapabilityDescriptors(encoder, capabilityDescriptors);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -148,6 +154,7 @@ public sealed class TerminalCapabilitySet
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -166,6 +173,7 @@ public sealed class TerminalCapabilitySet
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -180,7 +188,7 @@ public sealed class TerminalCapabilitySet
     private static List<CapabilityTableEntry> DecodeCapabilityTable(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<CapabilityTableEntry>(count);
+        var list = new List<CapabilityTableEntry>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -194,7 +202,7 @@ public sealed class TerminalCapabilitySet
     private static List<CapabilityDescriptor> DecodeCapabilityDescriptors(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<CapabilityDescriptor>(count);
+        var list = new List<CapabilityDescriptor>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -272,6 +280,7 @@ public sealed class CapabilityTableEntry
             capability = H245.Capability.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CapabilityTableEntry
         {
             CapabilityTableEntryNumber = capabilityTableEntryNumber,
@@ -319,6 +328,7 @@ public sealed class CapabilityDescriptor
             simultaneousCapabilities = DecodeSimultaneousCapabilities(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CapabilityDescriptor
         {
             CapabilityDescriptorNumber = capabilityDescriptorNumber,
@@ -343,7 +353,7 @@ public sealed class CapabilityDescriptor
     private static List<long> DecodeSimultaneousCapabilitiesItem(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -357,7 +367,7 @@ public sealed class CapabilityDescriptor
     private static List<List<long>> DecodeSimultaneousCapabilities(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<List<long>>(count);
+        var list = new List<List<long>>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -472,6 +482,7 @@ public sealed class TerminalCapabilitySetAck
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -490,6 +501,7 @@ public sealed class TerminalCapabilitySetAck
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -618,6 +630,7 @@ public sealed class TerminalCapabilitySetReject
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -636,6 +649,7 @@ public sealed class TerminalCapabilitySetReject
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -958,6 +972,7 @@ public sealed class TerminalCapabilitySetRelease
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -976,6 +991,7 @@ public sealed class TerminalCapabilitySetRelease
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

@@ -283,12 +283,7 @@ public sealed class H222Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -321,12 +316,7 @@ public sealed class H222Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -394,6 +384,7 @@ public sealed class VCCapability
             aal1 = VCCapabilityAal1.Decode(ref decoder);
             decoder.PopPath();
         }
+
         VCCapabilityAal5? aal5 = null;
         if (hasAal5)
         {
@@ -401,6 +392,7 @@ public sealed class VCCapability
             aal5 = VCCapabilityAal5.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("transportStream");
         var transportStream = decoder.ReadBoolean();
         decoder.PopPath();
@@ -474,10 +466,12 @@ public sealed class VCCapability
         {
             aal1.Encode(encoder);
         }
+
         if (Aal5 is { } aal5)
         {
             aal5.Encode(encoder);
         }
+
         encoder.WriteBoolean(TransportStream);
         encoder.WriteBoolean(ProgramStream);
         AvailableBitRates.Encode(encoder);
@@ -490,6 +484,7 @@ public sealed class VCCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -508,6 +503,7 @@ public sealed class VCCapability
                         {
                             aal1ViaGateway.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -616,12 +612,7 @@ public sealed class VCCapabilityAal1
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -661,12 +652,7 @@ public sealed class VCCapabilityAal1
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -719,12 +705,7 @@ public sealed class VCCapabilityAal5
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -757,12 +738,7 @@ public sealed class VCCapabilityAal5
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -808,12 +784,7 @@ public sealed class VCCapabilityAvailableBitRates
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -845,12 +816,7 @@ public sealed class VCCapabilityAvailableBitRates
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -959,12 +925,7 @@ public sealed class VCCapabilityAal1ViaGateway
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1005,12 +966,7 @@ public sealed class VCCapabilityAal1ViaGateway
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1421,26 +1377,32 @@ public sealed class H223Capability
             {
                 present[0] = true;
             }
+
             if (NsrpSupport is not null)
             {
                 present[1] = true;
             }
+
             if (MobileOperationTransmitCapability is not null)
             {
                 present[2] = true;
             }
+
             if (H223AnnexCCapability is not null)
             {
                 present[3] = true;
             }
+
             if (BitRate is not null)
             {
                 present[4] = true;
             }
+
             if (MobileMultilinkFrameCapability is not null)
             {
                 present[5] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1459,6 +1421,7 @@ public sealed class H223Capability
                         {
                             encoder.WriteBoolean(maxMUXPDUSizeCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1469,6 +1432,7 @@ public sealed class H223Capability
                         {
                             encoder.WriteBoolean(nsrpSupport);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1479,6 +1443,7 @@ public sealed class H223Capability
                         {
                             mobileOperationTransmitCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1489,6 +1454,7 @@ public sealed class H223Capability
                         {
                             h223AnnexCCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1499,6 +1465,7 @@ public sealed class H223Capability
                         {
                             encoder.WriteInteger(bitRate, 1, 19200);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1509,6 +1476,7 @@ public sealed class H223Capability
                         {
                             mobileMultilinkFrameCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1671,12 +1639,7 @@ public sealed class H223CapabilityMobileOperationTransmitCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1712,12 +1675,7 @@ public sealed class H223CapabilityMobileOperationTransmitCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1770,12 +1728,7 @@ public sealed class H223CapabilityMobileMultilinkFrameCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1808,12 +1761,7 @@ public sealed class H223CapabilityMobileMultilinkFrameCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1873,12 +1821,7 @@ public sealed class H223CapabilityH223MultiplexTableCapabilityEnhanced
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1912,12 +1855,7 @@ public sealed class H223CapabilityH223MultiplexTableCapabilityEnhanced
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2104,6 +2042,7 @@ public sealed class H223AnnexCCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2122,6 +2061,7 @@ public sealed class H223AnnexCCapability
                         {
                             encoder.WriteBoolean(rsCodeCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2272,12 +2212,7 @@ public sealed class V76Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2323,12 +2258,7 @@ public sealed class V76Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2374,12 +2304,7 @@ public sealed class V75Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2411,12 +2336,7 @@ public sealed class V75Capability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2594,18 +2514,22 @@ public sealed class H2250Capability
             {
                 present[0] = true;
             }
+
             if (RedundancyEncodingCapability is not null)
             {
                 present[1] = true;
             }
+
             if (LogicalChannelSwitchingCapability is not null)
             {
                 present[2] = true;
             }
+
             if (T120DynamicPortCapability is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2624,6 +2548,7 @@ public sealed class H2250Capability
                         {
                             transportCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2634,6 +2559,7 @@ public sealed class H2250Capability
                         {
                             EncodeRedundancyEncodingCapability(encoder, redundancyEncodingCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2644,6 +2570,7 @@ public sealed class H2250Capability
                         {
                             encoder.WriteBoolean(logicalChannelSwitchingCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2654,6 +2581,7 @@ public sealed class H2250Capability
                         {
                             encoder.WriteBoolean(t120DynamicPortCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2736,12 +2664,7 @@ public sealed class H2250CapabilityMcCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2774,12 +2697,7 @@ public sealed class H2250CapabilityMcCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2870,6 +2788,7 @@ public sealed class MediaPacketizationCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2888,6 +2807,7 @@ public sealed class MediaPacketizationCapability
                         {
                             EncodeRtpPayloadType(encoder, rtpPayloadType);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2966,6 +2886,7 @@ public sealed class RSVPParameters
             qosMode = QOSMode.Decode(ref decoder);
             decoder.PopPath();
         }
+
         long? tokenRate = null;
         if (hasTokenRate)
         {
@@ -2973,6 +2894,7 @@ public sealed class RSVPParameters
             tokenRate = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? bucketSize = null;
         if (hasBucketSize)
         {
@@ -2980,6 +2902,7 @@ public sealed class RSVPParameters
             bucketSize = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? peakRate = null;
         if (hasPeakRate)
         {
@@ -2987,6 +2910,7 @@ public sealed class RSVPParameters
             peakRate = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? minPoliced = null;
         if (hasMinPoliced)
         {
@@ -2994,6 +2918,7 @@ public sealed class RSVPParameters
             minPoliced = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? maxPktSize = null;
         if (hasMaxPktSize)
         {
@@ -3001,6 +2926,7 @@ public sealed class RSVPParameters
             maxPktSize = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         var value = new RSVPParameters
         {
             QosMode = qosMode,
@@ -3028,12 +2954,7 @@ public sealed class RSVPParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3060,26 +2981,32 @@ public sealed class RSVPParameters
         {
             qosMode.Encode(encoder);
         }
+
         if (TokenRate is { } tokenRate)
         {
             encoder.WriteInteger(tokenRate, 1, 4294967295);
         }
+
         if (BucketSize is { } bucketSize)
         {
             encoder.WriteInteger(bucketSize, 1, 4294967295);
         }
+
         if (PeakRate is { } peakRate)
         {
             encoder.WriteInteger(peakRate, 1, 4294967295);
         }
+
         if (MinPoliced is { } minPoliced)
         {
             encoder.WriteInteger(minPoliced, 1, 4294967295);
         }
+
         if (MaxPktSize is { } maxPktSize)
         {
             encoder.WriteInteger(maxPktSize, 1, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3094,12 +3021,7 @@ public sealed class RSVPParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3275,12 +3197,7 @@ public sealed class ATMParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3317,12 +3234,7 @@ public sealed class ATMParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3354,6 +3266,7 @@ public sealed class ServicePriorityValue
             nonStandardParameter = H245.NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ServicePriorityValue
         {
             NonStandardParameter = nonStandardParameter,
@@ -3413,6 +3326,7 @@ public sealed class ServicePriorityValue
         {
             nonStandardParameter.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -3422,6 +3336,7 @@ public sealed class ServicePriorityValue
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3440,6 +3355,7 @@ public sealed class ServicePriorityValue
                         {
                             encoder.WriteInteger(valueComponent, 0, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3488,6 +3404,7 @@ public sealed class ServicePriority
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("servicePrioritySignalled");
         var servicePrioritySignalled = decoder.ReadBoolean();
         decoder.PopPath();
@@ -3498,6 +3415,7 @@ public sealed class ServicePriority
             servicePriorityValue = H245.ServicePriorityValue.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ServicePriority
         {
             NonStandardData = nonStandardData,
@@ -3570,11 +3488,13 @@ public sealed class ServicePriority
         {
             nonStandardData.Encode(encoder);
         }
+
         encoder.WriteBoolean(ServicePrioritySignalled);
         if (ServicePriorityValue is { } servicePriorityValue)
         {
             servicePriorityValue.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -3584,10 +3504,12 @@ public sealed class ServicePriority
             {
                 present[0] = true;
             }
+
             if (ServiceSubclass is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3606,6 +3528,7 @@ public sealed class ServicePriority
                         {
                             encoder.WriteInteger(serviceClass, 0, 4095);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3616,6 +3539,7 @@ public sealed class ServicePriority
                         {
                             encoder.WriteInteger(serviceSubclass, 0, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3651,6 +3575,7 @@ public sealed class AuthorizationParameters
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AuthorizationParameters
         {
             NonStandardData = nonStandardData,
@@ -3673,12 +3598,7 @@ public sealed class AuthorizationParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3700,6 +3620,7 @@ public sealed class AuthorizationParameters
         {
             nonStandardData.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3714,12 +3635,7 @@ public sealed class AuthorizationParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3996,6 +3912,7 @@ public sealed class QOSDescriptor
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("qosType");
         var qosType = QOSType.Decode(ref decoder);
         decoder.PopPath();
@@ -4026,12 +3943,7 @@ public sealed class QOSDescriptor
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4053,6 +3965,7 @@ public sealed class QOSDescriptor
         {
             nonStandardData.Encode(encoder);
         }
+
         QosType.Encode(encoder);
         QosClass.Encode(encoder);
         if (highest >= 0)
@@ -4069,12 +3982,7 @@ public sealed class QOSDescriptor
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4119,6 +4027,7 @@ public sealed class GenericTransportParameters
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         long? averageRate = null;
         if (hasAverageRate)
         {
@@ -4126,6 +4035,7 @@ public sealed class GenericTransportParameters
             averageRate = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? burst = null;
         if (hasBurst)
         {
@@ -4133,6 +4043,7 @@ public sealed class GenericTransportParameters
             burst = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? peakRate = null;
         if (hasPeakRate)
         {
@@ -4140,6 +4051,7 @@ public sealed class GenericTransportParameters
             peakRate = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         long? maxPktSize = null;
         if (hasMaxPktSize)
         {
@@ -4147,6 +4059,7 @@ public sealed class GenericTransportParameters
             maxPktSize = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         var value = new GenericTransportParameters
         {
             NonStandardData = nonStandardData,
@@ -4173,12 +4086,7 @@ public sealed class GenericTransportParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4204,22 +4112,27 @@ public sealed class GenericTransportParameters
         {
             nonStandardData.Encode(encoder);
         }
+
         if (AverageRate is { } averageRate)
         {
             encoder.WriteInteger(averageRate, 1, 4294967295);
         }
+
         if (Burst is { } burst)
         {
             encoder.WriteInteger(burst, 1, 4294967295);
         }
+
         if (PeakRate is { } peakRate)
         {
             encoder.WriteInteger(peakRate, 1, 4294967295);
         }
+
         if (MaxPktSize is { } maxPktSize)
         {
             encoder.WriteInteger(maxPktSize, 1, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4234,12 +4147,7 @@ public sealed class GenericTransportParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4294,6 +4202,7 @@ public sealed class QOSCapability
             nonStandardData = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         RSVPParameters? rsvpParameters = null;
         if (hasRsvpParameters)
         {
@@ -4301,6 +4210,7 @@ public sealed class QOSCapability
             rsvpParameters = RSVPParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         ATMParameters? atmParameters = null;
         if (hasAtmParameters)
         {
@@ -4308,6 +4218,7 @@ public sealed class QOSCapability
             atmParameters = ATMParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new QOSCapability
         {
             NonStandardData = nonStandardData,
@@ -4421,14 +4332,17 @@ public sealed class QOSCapability
         {
             nonStandardData.Encode(encoder);
         }
+
         if (RsvpParameters is { } rsvpParameters)
         {
             rsvpParameters.Encode(encoder);
         }
+
         if (AtmParameters is { } atmParameters)
         {
             atmParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 6);
@@ -4438,26 +4352,32 @@ public sealed class QOSCapability
             {
                 present[0] = true;
             }
+
             if (GenericTransportParameters is not null)
             {
                 present[1] = true;
             }
+
             if (ServicePriority is not null)
             {
                 present[2] = true;
             }
+
             if (AuthorizationParameter is not null)
             {
                 present[3] = true;
             }
+
             if (QosDescriptor is not null)
             {
                 present[4] = true;
             }
+
             if (DscpValue is not null)
             {
                 present[5] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4476,6 +4396,7 @@ public sealed class QOSCapability
                         {
                             encoder.WriteBoolean(localQoS);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4486,6 +4407,7 @@ public sealed class QOSCapability
                         {
                             genericTransportParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4496,6 +4418,7 @@ public sealed class QOSCapability
                         {
                             servicePriority.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4506,6 +4429,7 @@ public sealed class QOSCapability
                         {
                             authorizationParameter.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4516,6 +4440,7 @@ public sealed class QOSCapability
                         {
                             qosDescriptor.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4526,6 +4451,7 @@ public sealed class QOSCapability
                         {
                             encoder.WriteInteger(dscpValue, 0, 63);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4731,12 +4657,7 @@ public sealed class MediaTransportTypeAtmAAL5Compressed
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4768,12 +4689,7 @@ public sealed class MediaTransportTypeAtmAAL5Compressed
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4802,6 +4718,7 @@ public sealed class MediaChannelCapability
             mediaTransport = MediaTransportType.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new MediaChannelCapability
         {
             MediaTransport = mediaTransport,
@@ -4824,12 +4741,7 @@ public sealed class MediaChannelCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4851,6 +4763,7 @@ public sealed class MediaChannelCapability
         {
             mediaTransport.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4865,12 +4778,7 @@ public sealed class MediaChannelCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4907,6 +4815,7 @@ public sealed class TransportCapability
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<QOSCapability>? qOSCapabilities = null;
         if (hasQOSCapabilities)
         {
@@ -4914,6 +4823,7 @@ public sealed class TransportCapability
             qOSCapabilities = DecodeQOSCapabilities(ref decoder);
             decoder.PopPath();
         }
+
         List<MediaChannelCapability>? mediaChannelCapabilities = null;
         if (hasMediaChannelCapabilities)
         {
@@ -4921,6 +4831,7 @@ public sealed class TransportCapability
             mediaChannelCapabilities = DecodeMediaChannelCapabilities(ref decoder);
             decoder.PopPath();
         }
+
         var value = new TransportCapability
         {
             NonStandard = nonStandard,
@@ -4945,12 +4856,7 @@ public sealed class TransportCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4974,14 +4880,17 @@ public sealed class TransportCapability
         {
             nonStandard.Encode(encoder);
         }
+
         if (QOSCapabilities is { } qOSCapabilities)
         {
             EncodeQOSCapabilities(encoder, qOSCapabilities);
         }
+
         if (MediaChannelCapabilities is { } mediaChannelCapabilities)
         {
             EncodeMediaChannelCapabilities(encoder, mediaChannelCapabilities);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -4996,12 +4905,7 @@ public sealed class TransportCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5088,6 +4992,7 @@ public sealed class RedundancyEncodingCapability
             secondaryEncoding = DecodeSecondaryEncoding(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RedundancyEncodingCapability
         {
             RedundancyEncodingMethod = redundancyEncodingMethod,
@@ -5112,12 +5017,7 @@ public sealed class RedundancyEncodingCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5141,6 +5041,7 @@ public sealed class RedundancyEncodingCapability
         {
             EncodeSecondaryEncoding(encoder, secondaryEncoding);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -5155,12 +5056,7 @@ public sealed class RedundancyEncodingCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5168,7 +5064,7 @@ public sealed class RedundancyEncodingCapability
     private static List<long> DecodeSecondaryEncoding(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5369,6 +5265,7 @@ public sealed class RTPH263VideoRedundancyEncoding
             containedThreads = DecodeContainedThreads(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RTPH263VideoRedundancyEncoding
         {
             NumberOfThreads = numberOfThreads,
@@ -5394,12 +5291,7 @@ public sealed class RTPH263VideoRedundancyEncoding
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5424,6 +5316,7 @@ public sealed class RTPH263VideoRedundancyEncoding
         {
             EncodeContainedThreads(encoder, containedThreads);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -5438,12 +5331,7 @@ public sealed class RTPH263VideoRedundancyEncoding
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5451,7 +5339,7 @@ public sealed class RTPH263VideoRedundancyEncoding
     private static List<long> DecodeContainedThreads(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5650,12 +5538,7 @@ public sealed class RTPH263VideoRedundancyFrameMapping
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5688,12 +5571,7 @@ public sealed class RTPH263VideoRedundancyFrameMapping
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5701,7 +5579,7 @@ public sealed class RTPH263VideoRedundancyFrameMapping
     private static List<long> DecodeFrameSequence(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -5776,12 +5654,7 @@ public sealed class MultipointCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5815,12 +5688,7 @@ public sealed class MultipointCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5912,6 +5780,7 @@ public sealed class MediaDistributionCapability
             centralizedData = DecodeCentralizedData(ref decoder);
             decoder.PopPath();
         }
+
         List<DataApplicationCapability>? distributedData = null;
         if (hasDistributedData)
         {
@@ -5919,6 +5788,7 @@ public sealed class MediaDistributionCapability
             distributedData = DecodeDistributedData(ref decoder);
             decoder.PopPath();
         }
+
         var value = new MediaDistributionCapability
         {
             CentralizedControl = centralizedControl,
@@ -5948,12 +5818,7 @@ public sealed class MediaDistributionCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5982,10 +5847,12 @@ public sealed class MediaDistributionCapability
         {
             EncodeCentralizedData(encoder, centralizedData);
         }
+
         if (DistributedData is { } distributedData)
         {
             EncodeDistributedData(encoder, distributedData);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -6000,12 +5867,7 @@ public sealed class MediaDistributionCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

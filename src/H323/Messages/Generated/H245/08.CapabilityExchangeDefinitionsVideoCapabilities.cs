@@ -290,6 +290,7 @@ public sealed class ExtendedVideoCapability
             videoCapabilityExtension = DecodeVideoCapabilityExtension(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ExtendedVideoCapability
         {
             VideoCapability = videoCapability,
@@ -313,12 +314,7 @@ public sealed class ExtendedVideoCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -341,6 +337,7 @@ public sealed class ExtendedVideoCapability
         {
             EncodeVideoCapabilityExtension(encoder, videoCapabilityExtension);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -355,12 +352,7 @@ public sealed class ExtendedVideoCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -451,6 +443,7 @@ public sealed class H261VideoCapability
             qcifMPI = decoder.ReadInteger(1, 4);
             decoder.PopPath();
         }
+
         long? cifMPI = null;
         if (hasCifMPI)
         {
@@ -458,6 +451,7 @@ public sealed class H261VideoCapability
             cifMPI = decoder.ReadInteger(1, 4);
             decoder.PopPath();
         }
+
         decoder.PushPath("temporalSpatialTradeOffCapability");
         var temporalSpatialTradeOffCapability = decoder.ReadBoolean();
         decoder.PopPath();
@@ -531,10 +525,12 @@ public sealed class H261VideoCapability
         {
             encoder.WriteInteger(qcifMPI, 1, 4);
         }
+
         if (CifMPI is { } cifMPI)
         {
             encoder.WriteInteger(cifMPI, 1, 4);
         }
+
         encoder.WriteBoolean(TemporalSpatialTradeOffCapability);
         encoder.WriteInteger(MaxBitRate, 1, 19200);
         encoder.WriteBoolean(StillImageTransmission);
@@ -547,6 +543,7 @@ public sealed class H261VideoCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -565,6 +562,7 @@ public sealed class H261VideoCapability
                         {
                             encoder.WriteBoolean(videoBadMBsCap);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -689,6 +687,7 @@ public sealed class H262VideoCapability
             videoBitRate = decoder.ReadInteger(0, 1073741823);
             decoder.PopPath();
         }
+
         long? vbvBufferSize = null;
         if (hasVbvBufferSize)
         {
@@ -696,6 +695,7 @@ public sealed class H262VideoCapability
             vbvBufferSize = decoder.ReadInteger(0, 262143);
             decoder.PopPath();
         }
+
         long? samplesPerLine = null;
         if (hasSamplesPerLine)
         {
@@ -703,6 +703,7 @@ public sealed class H262VideoCapability
             samplesPerLine = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? linesPerFrame = null;
         if (hasLinesPerFrame)
         {
@@ -710,6 +711,7 @@ public sealed class H262VideoCapability
             linesPerFrame = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? framesPerSecond = null;
         if (hasFramesPerSecond)
         {
@@ -717,6 +719,7 @@ public sealed class H262VideoCapability
             framesPerSecond = decoder.ReadInteger(0, 15);
             decoder.PopPath();
         }
+
         long? luminanceSampleRate = null;
         if (hasLuminanceSampleRate)
         {
@@ -724,6 +727,7 @@ public sealed class H262VideoCapability
             luminanceSampleRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         var value = new H262VideoCapability
         {
             ProfileAndLevelSPatML = profileAndLevelSPatML,
@@ -815,26 +819,32 @@ public sealed class H262VideoCapability
         {
             encoder.WriteInteger(videoBitRate, 0, 1073741823);
         }
+
         if (VbvBufferSize is { } vbvBufferSize)
         {
             encoder.WriteInteger(vbvBufferSize, 0, 262143);
         }
+
         if (SamplesPerLine is { } samplesPerLine)
         {
             encoder.WriteInteger(samplesPerLine, 0, 16383);
         }
+
         if (LinesPerFrame is { } linesPerFrame)
         {
             encoder.WriteInteger(linesPerFrame, 0, 16383);
         }
+
         if (FramesPerSecond is { } framesPerSecond)
         {
             encoder.WriteInteger(framesPerSecond, 0, 15);
         }
+
         if (LuminanceSampleRate is { } luminanceSampleRate)
         {
             encoder.WriteInteger(luminanceSampleRate, 0, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -844,6 +854,7 @@ public sealed class H262VideoCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -862,6 +873,7 @@ public sealed class H262VideoCapability
                         {
                             encoder.WriteBoolean(videoBadMBsCap);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -963,6 +975,7 @@ public sealed class H263VideoCapability
             sqcifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? qcifMPI = null;
         if (hasQcifMPI)
         {
@@ -970,6 +983,7 @@ public sealed class H263VideoCapability
             qcifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cifMPI = null;
         if (hasCifMPI)
         {
@@ -977,6 +991,7 @@ public sealed class H263VideoCapability
             cifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cif4MPI = null;
         if (hasCif4MPI)
         {
@@ -984,6 +999,7 @@ public sealed class H263VideoCapability
             cif4MPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cif16MPI = null;
         if (hasCif16MPI)
         {
@@ -991,6 +1007,7 @@ public sealed class H263VideoCapability
             cif16MPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         decoder.PushPath("maxBitRate");
         var maxBitRate = decoder.ReadInteger(1, 192400);
         decoder.PopPath();
@@ -1016,6 +1033,7 @@ public sealed class H263VideoCapability
             hrdB = decoder.ReadInteger(0, 524287);
             decoder.PopPath();
         }
+
         long? bppMaxKb = null;
         if (hasBppMaxKb)
         {
@@ -1023,6 +1041,7 @@ public sealed class H263VideoCapability
             bppMaxKb = decoder.ReadInteger(0, 65535);
             decoder.PopPath();
         }
+
         var value = new H263VideoCapability
         {
             SqcifMPI = sqcifMPI,
@@ -1170,22 +1189,27 @@ public sealed class H263VideoCapability
         {
             encoder.WriteInteger(sqcifMPI, 1, 32);
         }
+
         if (QcifMPI is { } qcifMPI)
         {
             encoder.WriteInteger(qcifMPI, 1, 32);
         }
+
         if (CifMPI is { } cifMPI)
         {
             encoder.WriteInteger(cifMPI, 1, 32);
         }
+
         if (Cif4MPI is { } cif4MPI)
         {
             encoder.WriteInteger(cif4MPI, 1, 32);
         }
+
         if (Cif16MPI is { } cif16MPI)
         {
             encoder.WriteInteger(cif16MPI, 1, 32);
         }
+
         encoder.WriteInteger(MaxBitRate, 1, 192400);
         encoder.WriteBoolean(UnrestrictedVector);
         encoder.WriteBoolean(ArithmeticCoding);
@@ -1196,10 +1220,12 @@ public sealed class H263VideoCapability
         {
             encoder.WriteInteger(hrdB, 0, 524287);
         }
+
         if (BppMaxKb is { } bppMaxKb)
         {
             encoder.WriteInteger(bppMaxKb, 0, 65535);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 8);
@@ -1209,34 +1235,42 @@ public sealed class H263VideoCapability
             {
                 present[0] = true;
             }
+
             if (SlowQcifMPI is not null)
             {
                 present[1] = true;
             }
+
             if (SlowCifMPI is not null)
             {
                 present[2] = true;
             }
+
             if (SlowCif4MPI is not null)
             {
                 present[3] = true;
             }
+
             if (SlowCif16MPI is not null)
             {
                 present[4] = true;
             }
+
             if (ErrorCompensation is not null)
             {
                 present[5] = true;
             }
+
             if (EnhancementLayerInfo is not null)
             {
                 present[6] = true;
             }
+
             if (H263Options is not null)
             {
                 present[7] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1255,6 +1289,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteInteger(slowSqcifMPI, 1, 3600);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1265,6 +1300,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteInteger(slowQcifMPI, 1, 3600);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1275,6 +1311,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteInteger(slowCifMPI, 1, 3600);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1285,6 +1322,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteInteger(slowCif4MPI, 1, 3600);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1295,6 +1333,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteInteger(slowCif16MPI, 1, 3600);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1305,6 +1344,7 @@ public sealed class H263VideoCapability
                         {
                             encoder.WriteBoolean(errorCompensation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1315,6 +1355,7 @@ public sealed class H263VideoCapability
                         {
                             enhancementLayerInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1325,6 +1366,7 @@ public sealed class H263VideoCapability
                         {
                             h263Options.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1374,6 +1416,7 @@ public sealed class EnhancementLayerInfo
             snrEnhancement = DecodeSnrEnhancement(ref decoder);
             decoder.PopPath();
         }
+
         List<EnhancementOptions>? spatialEnhancement = null;
         if (hasSpatialEnhancement)
         {
@@ -1381,6 +1424,7 @@ public sealed class EnhancementLayerInfo
             spatialEnhancement = DecodeSpatialEnhancement(ref decoder);
             decoder.PopPath();
         }
+
         List<BEnhancementParameters>? bPictureEnhancement = null;
         if (hasBPictureEnhancement)
         {
@@ -1388,6 +1432,7 @@ public sealed class EnhancementLayerInfo
             bPictureEnhancement = DecodeBPictureEnhancement(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EnhancementLayerInfo
         {
             BaseBitRateConstrained = baseBitRateConstrained,
@@ -1413,12 +1458,7 @@ public sealed class EnhancementLayerInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1443,14 +1483,17 @@ public sealed class EnhancementLayerInfo
         {
             EncodeSnrEnhancement(encoder, snrEnhancement);
         }
+
         if (SpatialEnhancement is { } spatialEnhancement)
         {
             EncodeSpatialEnhancement(encoder, spatialEnhancement);
         }
+
         if (BPictureEnhancement is { } bPictureEnhancement)
         {
             EncodeBPictureEnhancement(encoder, bPictureEnhancement);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1465,12 +1508,7 @@ public sealed class EnhancementLayerInfo
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1592,12 +1630,7 @@ public sealed class BEnhancementParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1630,12 +1663,7 @@ public sealed class BEnhancementParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1719,6 +1747,7 @@ public sealed class EnhancementOptions
             sqcifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? qcifMPI = null;
         if (hasQcifMPI)
         {
@@ -1726,6 +1755,7 @@ public sealed class EnhancementOptions
             qcifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cifMPI = null;
         if (hasCifMPI)
         {
@@ -1733,6 +1763,7 @@ public sealed class EnhancementOptions
             cifMPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cif4MPI = null;
         if (hasCif4MPI)
         {
@@ -1740,6 +1771,7 @@ public sealed class EnhancementOptions
             cif4MPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         long? cif16MPI = null;
         if (hasCif16MPI)
         {
@@ -1747,6 +1779,7 @@ public sealed class EnhancementOptions
             cif16MPI = decoder.ReadInteger(1, 32);
             decoder.PopPath();
         }
+
         decoder.PushPath("maxBitRate");
         var maxBitRate = decoder.ReadInteger(1, 192400);
         decoder.PopPath();
@@ -1766,6 +1799,7 @@ public sealed class EnhancementOptions
             slowSqcifMPI = decoder.ReadInteger(1, 3600);
             decoder.PopPath();
         }
+
         long? slowQcifMPI = null;
         if (hasSlowQcifMPI)
         {
@@ -1773,6 +1807,7 @@ public sealed class EnhancementOptions
             slowQcifMPI = decoder.ReadInteger(1, 3600);
             decoder.PopPath();
         }
+
         long? slowCifMPI = null;
         if (hasSlowCifMPI)
         {
@@ -1780,6 +1815,7 @@ public sealed class EnhancementOptions
             slowCifMPI = decoder.ReadInteger(1, 3600);
             decoder.PopPath();
         }
+
         long? slowCif4MPI = null;
         if (hasSlowCif4MPI)
         {
@@ -1787,6 +1823,7 @@ public sealed class EnhancementOptions
             slowCif4MPI = decoder.ReadInteger(1, 3600);
             decoder.PopPath();
         }
+
         long? slowCif16MPI = null;
         if (hasSlowCif16MPI)
         {
@@ -1794,6 +1831,7 @@ public sealed class EnhancementOptions
             slowCif16MPI = decoder.ReadInteger(1, 3600);
             decoder.PopPath();
         }
+
         decoder.PushPath("errorCompensation");
         var errorCompensation = decoder.ReadBoolean();
         decoder.PopPath();
@@ -1804,6 +1842,7 @@ public sealed class EnhancementOptions
             h263Options = H245.H263Options.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EnhancementOptions
         {
             SqcifMPI = sqcifMPI,
@@ -1841,12 +1880,7 @@ public sealed class EnhancementOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1878,22 +1912,27 @@ public sealed class EnhancementOptions
         {
             encoder.WriteInteger(sqcifMPI, 1, 32);
         }
+
         if (QcifMPI is { } qcifMPI)
         {
             encoder.WriteInteger(qcifMPI, 1, 32);
         }
+
         if (CifMPI is { } cifMPI)
         {
             encoder.WriteInteger(cifMPI, 1, 32);
         }
+
         if (Cif4MPI is { } cif4MPI)
         {
             encoder.WriteInteger(cif4MPI, 1, 32);
         }
+
         if (Cif16MPI is { } cif16MPI)
         {
             encoder.WriteInteger(cif16MPI, 1, 32);
         }
+
         encoder.WriteInteger(MaxBitRate, 1, 192400);
         encoder.WriteBoolean(UnrestrictedVector);
         encoder.WriteBoolean(ArithmeticCoding);
@@ -1902,27 +1941,33 @@ public sealed class EnhancementOptions
         {
             encoder.WriteInteger(slowSqcifMPI, 1, 3600);
         }
+
         if (SlowQcifMPI is { } slowQcifMPI)
         {
             encoder.WriteInteger(slowQcifMPI, 1, 3600);
         }
+
         if (SlowCifMPI is { } slowCifMPI)
         {
             encoder.WriteInteger(slowCifMPI, 1, 3600);
         }
+
         if (SlowCif4MPI is { } slowCif4MPI)
         {
             encoder.WriteInteger(slowCif4MPI, 1, 3600);
         }
+
         if (SlowCif16MPI is { } slowCif16MPI)
         {
             encoder.WriteInteger(slowCif16MPI, 1, 3600);
         }
+
         encoder.WriteBoolean(ErrorCompensation);
         if (H263Options is { } h263Options)
         {
             h263Options.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1937,12 +1982,7 @@ public sealed class EnhancementOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2134,6 +2174,7 @@ public sealed class H263Options
             transparencyParameters = H245.TransparencyParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("separateVideoBackChannel");
         var separateVideoBackChannel = decoder.ReadBoolean();
         decoder.PopPath();
@@ -2144,6 +2185,7 @@ public sealed class H263Options
             refPictureSelection = H245.RefPictureSelection.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<H245.CustomPictureClockFrequency>? customPictureClockFrequency = null;
         if (hasCustomPictureClockFrequency)
         {
@@ -2151,6 +2193,7 @@ public sealed class H263Options
             customPictureClockFrequency = DecodeCustomPictureClockFrequency(ref decoder);
             decoder.PopPath();
         }
+
         List<H245.CustomPictureFormat>? customPictureFormat = null;
         if (hasCustomPictureFormat)
         {
@@ -2158,6 +2201,7 @@ public sealed class H263Options
             customPictureFormat = DecodeCustomPictureFormat(ref decoder);
             decoder.PopPath();
         }
+
         List<H263VideoModeCombos>? modeCombos = null;
         if (hasModeCombos)
         {
@@ -2165,6 +2209,7 @@ public sealed class H263Options
             modeCombos = DecodeModeCombos(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H263Options
         {
             AdvancedIntraCodingMode = advancedIntraCodingMode,
@@ -2289,23 +2334,28 @@ public sealed class H263Options
         {
             transparencyParameters.Encode(encoder);
         }
+
         encoder.WriteBoolean(SeparateVideoBackChannel);
         if (RefPictureSelection is { } refPictureSelection)
         {
             refPictureSelection.Encode(encoder);
         }
+
         if (CustomPictureClockFrequency is { } customPictureClockFrequency)
         {
             EncodeCustomPictureClockFrequency(encoder, customPictureClockFrequency);
         }
+
         if (CustomPictureFormat is { } customPictureFormat)
         {
             EncodeCustomPictureFormat(encoder, customPictureFormat);
         }
+
         if (ModeCombos is { } modeCombos)
         {
             EncodeModeCombos(encoder, modeCombos);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -2315,10 +2365,12 @@ public sealed class H263Options
             {
                 present[0] = true;
             }
+
             if (H263Version3Options is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2337,6 +2389,7 @@ public sealed class H263Options
                         {
                             encoder.WriteBoolean(videoBadMBsCap);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2347,6 +2400,7 @@ public sealed class H263Options
                         {
                             h263Version3Options.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2496,12 +2550,7 @@ public sealed class TransparencyParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2537,12 +2586,7 @@ public sealed class TransparencyParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2580,6 +2624,7 @@ public sealed class RefPictureSelection
             additionalPictureMemory = RefPictureSelectionAdditionalPictureMemory.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("videoMux");
         var videoMux = decoder.ReadBoolean();
         decoder.PopPath();
@@ -2647,6 +2692,7 @@ public sealed class RefPictureSelection
         {
             additionalPictureMemory.Encode(encoder);
         }
+
         encoder.WriteBoolean(VideoMux);
         VideoBackChannelSend.Encode(encoder);
         if (highest >= 0)
@@ -2658,6 +2704,7 @@ public sealed class RefPictureSelection
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -2676,6 +2723,7 @@ public sealed class RefPictureSelection
                         {
                             enhancedReferencePicSelect.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -2731,6 +2779,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             sqcifAdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         long? qcifAdditionalPictureMemory = null;
         if (hasQcifAdditionalPictureMemory)
         {
@@ -2738,6 +2787,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             qcifAdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         long? cifAdditionalPictureMemory = null;
         if (hasCifAdditionalPictureMemory)
         {
@@ -2745,6 +2795,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             cifAdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         long? cif4AdditionalPictureMemory = null;
         if (hasCif4AdditionalPictureMemory)
         {
@@ -2752,6 +2803,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             cif4AdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         long? cif16AdditionalPictureMemory = null;
         if (hasCif16AdditionalPictureMemory)
         {
@@ -2759,6 +2811,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             cif16AdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         long? bigCpfAdditionalPictureMemory = null;
         if (hasBigCpfAdditionalPictureMemory)
         {
@@ -2766,6 +2819,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
             bigCpfAdditionalPictureMemory = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         var value = new RefPictureSelectionAdditionalPictureMemory
         {
             SqcifAdditionalPictureMemory = sqcifAdditionalPictureMemory,
@@ -2793,12 +2847,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2825,26 +2874,32 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
         {
             encoder.WriteInteger(sqcifAdditionalPictureMemory, 1, 256);
         }
+
         if (QcifAdditionalPictureMemory is { } qcifAdditionalPictureMemory)
         {
             encoder.WriteInteger(qcifAdditionalPictureMemory, 1, 256);
         }
+
         if (CifAdditionalPictureMemory is { } cifAdditionalPictureMemory)
         {
             encoder.WriteInteger(cifAdditionalPictureMemory, 1, 256);
         }
+
         if (Cif4AdditionalPictureMemory is { } cif4AdditionalPictureMemory)
         {
             encoder.WriteInteger(cif4AdditionalPictureMemory, 1, 256);
         }
+
         if (Cif16AdditionalPictureMemory is { } cif16AdditionalPictureMemory)
         {
             encoder.WriteInteger(cif16AdditionalPictureMemory, 1, 256);
         }
+
         if (BigCpfAdditionalPictureMemory is { } bigCpfAdditionalPictureMemory)
         {
             encoder.WriteInteger(bigCpfAdditionalPictureMemory, 1, 256);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2859,12 +2914,7 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3027,6 +3077,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelect
             subPictureRemovalParameters = RefPictureSelectionEnhancedReferencePicSelectSubPictureRemovalParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RefPictureSelectionEnhancedReferencePicSelect
         {
             SubPictureRemovalParameters = subPictureRemovalParameters,
@@ -3049,12 +3100,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelect
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3076,6 +3122,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelect
         {
             subPictureRemovalParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3090,12 +3137,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelect
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3155,12 +3197,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelectSubPictureRemov
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3194,12 +3231,7 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelectSubPictureRemov
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3256,6 +3288,7 @@ public sealed class CustomPictureClockFrequency
             sqcifMPI = decoder.ReadInteger(1, 2048);
             decoder.PopPath();
         }
+
         long? qcifMPI = null;
         if (hasQcifMPI)
         {
@@ -3263,6 +3296,7 @@ public sealed class CustomPictureClockFrequency
             qcifMPI = decoder.ReadInteger(1, 2048);
             decoder.PopPath();
         }
+
         long? cifMPI = null;
         if (hasCifMPI)
         {
@@ -3270,6 +3304,7 @@ public sealed class CustomPictureClockFrequency
             cifMPI = decoder.ReadInteger(1, 2048);
             decoder.PopPath();
         }
+
         long? cif4MPI = null;
         if (hasCif4MPI)
         {
@@ -3277,6 +3312,7 @@ public sealed class CustomPictureClockFrequency
             cif4MPI = decoder.ReadInteger(1, 2048);
             decoder.PopPath();
         }
+
         long? cif16MPI = null;
         if (hasCif16MPI)
         {
@@ -3284,6 +3320,7 @@ public sealed class CustomPictureClockFrequency
             cif16MPI = decoder.ReadInteger(1, 2048);
             decoder.PopPath();
         }
+
         var value = new CustomPictureClockFrequency
         {
             ClockConversionCode = clockConversionCode,
@@ -3312,12 +3349,7 @@ public sealed class CustomPictureClockFrequency
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3345,22 +3377,27 @@ public sealed class CustomPictureClockFrequency
         {
             encoder.WriteInteger(sqcifMPI, 1, 2048);
         }
+
         if (QcifMPI is { } qcifMPI)
         {
             encoder.WriteInteger(qcifMPI, 1, 2048);
         }
+
         if (CifMPI is { } cifMPI)
         {
             encoder.WriteInteger(cifMPI, 1, 2048);
         }
+
         if (Cif4MPI is { } cif4MPI)
         {
             encoder.WriteInteger(cif4MPI, 1, 2048);
         }
+
         if (Cif16MPI is { } cif16MPI)
         {
             encoder.WriteInteger(cif16MPI, 1, 2048);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3375,12 +3412,7 @@ public sealed class CustomPictureClockFrequency
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3461,12 +3493,7 @@ public sealed class CustomPictureFormat
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3503,12 +3530,7 @@ public sealed class CustomPictureFormat
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3541,6 +3563,7 @@ public sealed class CustomPictureFormatMPI
             standardMPI = decoder.ReadInteger(1, 31);
             decoder.PopPath();
         }
+
         List<CustomPictureFormatMPICustomPCFItem>? customPCF = null;
         if (hasCustomPCF)
         {
@@ -3548,6 +3571,7 @@ public sealed class CustomPictureFormatMPI
             customPCF = DecodeCustomPCF(ref decoder);
             decoder.PopPath();
         }
+
         var value = new CustomPictureFormatMPI
         {
             StandardMPI = standardMPI,
@@ -3571,12 +3595,7 @@ public sealed class CustomPictureFormatMPI
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3599,10 +3618,12 @@ public sealed class CustomPictureFormatMPI
         {
             encoder.WriteInteger(standardMPI, 1, 31);
         }
+
         if (CustomPCF is { } customPCF)
         {
             EncodeCustomPCF(encoder, customPCF);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3617,12 +3638,7 @@ public sealed class CustomPictureFormatMPI
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3794,7 +3810,7 @@ public sealed class CustomPictureFormatPixelAspectInformation
     private static List<long> DecodePixelAspectCode(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 14), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -3892,12 +3908,7 @@ public sealed class CustomPictureFormatMPICustomPCFItem
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3931,12 +3942,7 @@ public sealed class CustomPictureFormatMPICustomPCFItem
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3989,12 +3995,7 @@ public sealed class CustomPictureFormatPixelAspectInformationExtendedPARItem
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4027,12 +4028,7 @@ public sealed class CustomPictureFormatPixelAspectInformationExtendedPARItem
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4085,12 +4081,7 @@ public sealed class H263VideoModeCombos
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4123,12 +4114,7 @@ public sealed class H263VideoModeCombos
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4415,10 +4401,12 @@ public sealed class H263ModeComboFlags
             {
                 present[0] = true;
             }
+
             if (H263Version3Options is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4437,6 +4425,7 @@ public sealed class H263ModeComboFlags
                         {
                             encoder.WriteBoolean(enhancedReferencePicSelect);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4447,6 +4436,7 @@ public sealed class H263ModeComboFlags
                         {
                             h263Version3Options.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4548,12 +4538,7 @@ public sealed class H263Version3Options
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4592,12 +4577,7 @@ public sealed class H263Version3Options
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4655,6 +4635,7 @@ public sealed class IS11172VideoCapability
             videoBitRate = decoder.ReadInteger(0, 1073741823);
             decoder.PopPath();
         }
+
         long? vbvBufferSize = null;
         if (hasVbvBufferSize)
         {
@@ -4662,6 +4643,7 @@ public sealed class IS11172VideoCapability
             vbvBufferSize = decoder.ReadInteger(0, 262143);
             decoder.PopPath();
         }
+
         long? samplesPerLine = null;
         if (hasSamplesPerLine)
         {
@@ -4669,6 +4651,7 @@ public sealed class IS11172VideoCapability
             samplesPerLine = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? linesPerFrame = null;
         if (hasLinesPerFrame)
         {
@@ -4676,6 +4659,7 @@ public sealed class IS11172VideoCapability
             linesPerFrame = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? pictureRate = null;
         if (hasPictureRate)
         {
@@ -4683,6 +4667,7 @@ public sealed class IS11172VideoCapability
             pictureRate = decoder.ReadInteger(0, 15);
             decoder.PopPath();
         }
+
         long? luminanceSampleRate = null;
         if (hasLuminanceSampleRate)
         {
@@ -4690,6 +4675,7 @@ public sealed class IS11172VideoCapability
             luminanceSampleRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         var value = new IS11172VideoCapability
         {
             ConstrainedBitstream = constrainedBitstream,
@@ -4761,26 +4747,32 @@ public sealed class IS11172VideoCapability
         {
             encoder.WriteInteger(videoBitRate, 0, 1073741823);
         }
+
         if (VbvBufferSize is { } vbvBufferSize)
         {
             encoder.WriteInteger(vbvBufferSize, 0, 262143);
         }
+
         if (SamplesPerLine is { } samplesPerLine)
         {
             encoder.WriteInteger(samplesPerLine, 0, 16383);
         }
+
         if (LinesPerFrame is { } linesPerFrame)
         {
             encoder.WriteInteger(linesPerFrame, 0, 16383);
         }
+
         if (PictureRate is { } pictureRate)
         {
             encoder.WriteInteger(pictureRate, 0, 15);
         }
+
         if (LuminanceSampleRate is { } luminanceSampleRate)
         {
             encoder.WriteInteger(luminanceSampleRate, 0, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -4790,6 +4782,7 @@ public sealed class IS11172VideoCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4808,6 +4801,7 @@ public sealed class IS11172VideoCapability
                         {
                             encoder.WriteBoolean(videoBadMBsCap);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

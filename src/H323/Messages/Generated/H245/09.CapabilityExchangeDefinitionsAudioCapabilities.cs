@@ -799,6 +799,7 @@ public sealed class G729Extensions
             audioUnit = decoder.ReadInteger(1, 256);
             decoder.PopPath();
         }
+
         decoder.PushPath("annexA");
         var annexA = decoder.ReadBoolean();
         decoder.PopPath();
@@ -849,12 +850,7 @@ public sealed class G729Extensions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -876,6 +872,7 @@ public sealed class G729Extensions
         {
             encoder.WriteInteger(audioUnit, 1, 256);
         }
+
         encoder.WriteBoolean(AnnexA);
         encoder.WriteBoolean(AnnexB);
         encoder.WriteBoolean(AnnexD);
@@ -897,12 +894,7 @@ public sealed class G729Extensions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -943,6 +935,7 @@ public sealed class G7231AnnexCCapability
             g723AnnexCAudioMode = G7231AnnexCCapabilityG723AnnexCAudioMode.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new G7231AnnexCCapability
         {
             MaxAlSduAudioFrames = maxAlSduAudioFrames,
@@ -967,12 +960,7 @@ public sealed class G7231AnnexCCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -996,6 +984,7 @@ public sealed class G7231AnnexCCapability
         {
             g723AnnexCAudioMode.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1010,12 +999,7 @@ public sealed class G7231AnnexCCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1096,12 +1080,7 @@ public sealed class G7231AnnexCCapabilityG723AnnexCAudioMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1138,12 +1117,7 @@ public sealed class G7231AnnexCCapabilityG723AnnexCAudioMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1245,12 +1219,7 @@ public sealed class IS11172AudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1290,12 +1259,7 @@ public sealed class IS11172AudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1481,12 +1445,7 @@ public sealed class IS13818AudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1538,12 +1497,7 @@ public sealed class IS13818AudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1603,12 +1557,7 @@ public sealed class GSMAudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1642,12 +1591,7 @@ public sealed class GSMAudioCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1693,12 +1637,7 @@ public sealed class VBDCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1730,12 +1669,7 @@ public sealed class VBDCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -51,12 +51,7 @@ public sealed class DataApplicationCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -89,12 +84,7 @@ public sealed class DataApplicationCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1269,12 +1259,7 @@ public sealed class V42bis
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1307,12 +1292,7 @@ public sealed class V42bis
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1566,12 +1546,7 @@ public sealed class T84ProfileT84Restricted
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1621,12 +1596,7 @@ public sealed class T84ProfileT84Restricted
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1772,18 +1742,22 @@ public sealed class T38FaxProfile
             {
                 present[0] = true;
             }
+
             if (T38FaxRateManagement is not null)
             {
                 present[1] = true;
             }
+
             if (T38FaxUdpOptions is not null)
             {
                 present[2] = true;
             }
+
             if (T38FaxTcpOptions is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1802,6 +1776,7 @@ public sealed class T38FaxProfile
                         {
                             encoder.WriteInteger(version, 0, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1812,6 +1787,7 @@ public sealed class T38FaxProfile
                         {
                             t38FaxRateManagement.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1822,6 +1798,7 @@ public sealed class T38FaxProfile
                         {
                             t38FaxUdpOptions.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1832,6 +1809,7 @@ public sealed class T38FaxProfile
                         {
                             t38FaxTcpOptions.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1965,6 +1943,7 @@ public sealed class T38FaxUdpOptions
             t38FaxMaxBuffer = decoder.ReadUnconstrainedInteger();
             decoder.PopPath();
         }
+
         long? t38FaxMaxDatagram = null;
         if (hasT38FaxMaxDatagram)
         {
@@ -1972,6 +1951,7 @@ public sealed class T38FaxUdpOptions
             t38FaxMaxDatagram = decoder.ReadUnconstrainedInteger();
             decoder.PopPath();
         }
+
         decoder.PushPath("t38FaxUdpEC");
         var t38FaxUdpEC = T38FaxUdpOptionsT38FaxUdpEC.Decode(ref decoder);
         decoder.PopPath();
@@ -1995,10 +1975,12 @@ public sealed class T38FaxUdpOptions
         {
             encoder.WriteUnconstrainedInteger(t38FaxMaxBuffer);
         }
+
         if (T38FaxMaxDatagram is { } t38FaxMaxDatagram)
         {
             encoder.WriteUnconstrainedInteger(t38FaxMaxDatagram);
         }
+
         T38FaxUdpEC.Encode(encoder);
     }
 }
@@ -2138,12 +2120,7 @@ public sealed class T38FaxTcpOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2175,12 +2152,7 @@ public sealed class T38FaxTcpOptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

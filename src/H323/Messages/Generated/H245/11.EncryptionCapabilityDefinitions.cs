@@ -38,6 +38,7 @@ public sealed class EncryptionAuthenticationAndIntegrity
             encryptionCapability = DecodeEncryptionCapability(ref decoder);
             decoder.PopPath();
         }
+
         H245.AuthenticationCapability? authenticationCapability = null;
         if (hasAuthenticationCapability)
         {
@@ -45,6 +46,7 @@ public sealed class EncryptionAuthenticationAndIntegrity
             authenticationCapability = H245.AuthenticationCapability.Decode(ref decoder);
             decoder.PopPath();
         }
+
         H245.IntegrityCapability? integrityCapability = null;
         if (hasIntegrityCapability)
         {
@@ -52,6 +54,7 @@ public sealed class EncryptionAuthenticationAndIntegrity
             integrityCapability = H245.IntegrityCapability.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EncryptionAuthenticationAndIntegrity
         {
             EncryptionCapability = encryptionCapability,
@@ -115,14 +118,17 @@ public sealed class EncryptionAuthenticationAndIntegrity
         {
             EncodeEncryptionCapability(encoder, encryptionCapability);
         }
+
         if (AuthenticationCapability is { } authenticationCapability)
         {
             authenticationCapability.Encode(encoder);
         }
+
         if (IntegrityCapability is { } integrityCapability)
         {
             integrityCapability.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -132,6 +138,7 @@ public sealed class EncryptionAuthenticationAndIntegrity
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -150,6 +157,7 @@ public sealed class EncryptionAuthenticationAndIntegrity
                         {
                             genericH235SecurityCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -331,6 +339,7 @@ public sealed class AuthenticationCapability
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new AuthenticationCapability
         {
             NonStandard = nonStandard,
@@ -390,6 +399,7 @@ public sealed class AuthenticationCapability
         {
             nonStandard.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -399,6 +409,7 @@ public sealed class AuthenticationCapability
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -417,6 +428,7 @@ public sealed class AuthenticationCapability
                         {
                             encoder.WriteObjectIdentifier(antiSpamAlgorithm);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -452,6 +464,7 @@ public sealed class IntegrityCapability
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new IntegrityCapability
         {
             NonStandard = nonStandard,
@@ -474,12 +487,7 @@ public sealed class IntegrityCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -501,6 +509,7 @@ public sealed class IntegrityCapability
         {
             nonStandard.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -515,12 +524,7 @@ public sealed class IntegrityCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -36,6 +36,7 @@ public sealed class ConferenceCapability
             nonStandardData = DecodeNonStandardData(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("chairControlCapability");
         var chairControlCapability = decoder.ReadBoolean();
         decoder.PopPath();
@@ -109,6 +110,7 @@ public sealed class ConferenceCapability
         {
             EncodeNonStandardData(encoder, nonStandardData);
         }
+
         encoder.WriteBoolean(ChairControlCapability);
         if (highest >= 0)
         {
@@ -119,10 +121,12 @@ public sealed class ConferenceCapability
             {
                 present[0] = true;
             }
+
             if (MultipointVisualizationCapability is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -141,6 +145,7 @@ public sealed class ConferenceCapability
                         {
                             encoder.WriteBoolean(videoIndicateMixingCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -151,6 +156,7 @@ public sealed class ConferenceCapability
                         {
                             encoder.WriteBoolean(multipointVisualizationCapability);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -165,7 +171,7 @@ public sealed class ConferenceCapability
     private static List<NonStandardParameter> DecodeNonStandardData(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

@@ -49,6 +49,7 @@ public sealed class GenericCapability
             maxBitRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         List<GenericParameter>? collapsing = null;
         if (hasCollapsing)
         {
@@ -56,6 +57,7 @@ public sealed class GenericCapability
             collapsing = DecodeCollapsing(ref decoder);
             decoder.PopPath();
         }
+
         List<GenericParameter>? nonCollapsing = null;
         if (hasNonCollapsing)
         {
@@ -63,6 +65,7 @@ public sealed class GenericCapability
             nonCollapsing = DecodeNonCollapsing(ref decoder);
             decoder.PopPath();
         }
+
         byte[]? nonCollapsingRaw = null;
         if (hasNonCollapsingRaw)
         {
@@ -70,6 +73,7 @@ public sealed class GenericCapability
             nonCollapsingRaw = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         DataProtocolCapability? transport = null;
         if (hasTransport)
         {
@@ -77,6 +81,7 @@ public sealed class GenericCapability
             transport = DataProtocolCapability.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GenericCapability
         {
             CapabilityIdentifier = capabilityIdentifier,
@@ -104,12 +109,7 @@ public sealed class GenericCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -136,22 +136,27 @@ public sealed class GenericCapability
         {
             encoder.WriteInteger(maxBitRate, 0, 4294967295);
         }
+
         if (Collapsing is { } collapsing)
         {
             EncodeCollapsing(encoder, collapsing);
         }
+
         if (NonCollapsing is { } nonCollapsing)
         {
             EncodeNonCollapsing(encoder, nonCollapsing);
         }
+
         if (NonCollapsingRaw is { } nonCollapsingRaw)
         {
             encoder.WriteOctetString(nonCollapsingRaw, PerSizeConstraint.Unbounded);
         }
+
         if (Transport is { } transport)
         {
             transport.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -166,12 +171,7 @@ public sealed class GenericCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -428,6 +428,7 @@ public sealed class GenericParameter
             supersedes = DecodeSupersedes(ref decoder);
             decoder.PopPath();
         }
+
         var value = new GenericParameter
         {
             ParameterIdentifier = parameterIdentifier,
@@ -452,12 +453,7 @@ public sealed class GenericParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -481,6 +477,7 @@ public sealed class GenericParameter
         {
             EncodeSupersedes(encoder, supersedes);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -495,12 +492,7 @@ public sealed class GenericParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

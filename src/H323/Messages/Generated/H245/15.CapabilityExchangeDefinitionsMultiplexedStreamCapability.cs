@@ -39,6 +39,7 @@ public sealed class MultiplexedStreamCapability
             capabilityOnMuxStream = DecodeCapabilityOnMuxStream(ref decoder);
             decoder.PopPath();
         }
+
         var value = new MultiplexedStreamCapability
         {
             MultiplexFormat = multiplexFormat,
@@ -63,12 +64,7 @@ public sealed class MultiplexedStreamCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -92,6 +88,7 @@ public sealed class MultiplexedStreamCapability
         {
             EncodeCapabilityOnMuxStream(encoder, capabilityOnMuxStream);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -106,12 +103,7 @@ public sealed class MultiplexedStreamCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -119,7 +111,7 @@ public sealed class MultiplexedStreamCapability
     private static List<long> DecodeCapabilityOnMuxStreamItem(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -133,7 +125,7 @@ public sealed class MultiplexedStreamCapability
     private static List<List<long>> DecodeCapabilityOnMuxStream(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<List<long>>(count);
+        var list = new List<List<long>>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

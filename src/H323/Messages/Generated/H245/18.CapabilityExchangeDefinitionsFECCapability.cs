@@ -146,12 +146,7 @@ public sealed class DepFECCapabilityRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -184,12 +179,7 @@ public sealed class DepFECCapabilityRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -242,12 +232,7 @@ public sealed class DepFECCapabilityRfc2733SeparateStream
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -280,12 +265,7 @@ public sealed class DepFECCapabilityRfc2733SeparateStream
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -324,6 +304,7 @@ public sealed class FECCapability
             fecScheme = decoder.ReadObjectIdentifier();
             decoder.PopPath();
         }
+
         FECCapabilityRfc2733Format? rfc2733Format = null;
         if (hasRfc2733Format)
         {
@@ -331,6 +312,7 @@ public sealed class FECCapability
             rfc2733Format = FECCapabilityRfc2733Format.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new FECCapability
         {
             ProtectedCapability = protectedCapability,
@@ -355,12 +337,7 @@ public sealed class FECCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -384,10 +361,12 @@ public sealed class FECCapability
         {
             encoder.WriteObjectIdentifier(fecScheme);
         }
+
         if (Rfc2733Format is { } rfc2733Format)
         {
             rfc2733Format.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -402,12 +381,7 @@ public sealed class FECCapability
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -48,6 +48,7 @@ public sealed class OpenLogicalChannel
             reverseLogicalChannelParameters = OpenLogicalChannelReverseLogicalChannelParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new OpenLogicalChannel
         {
             ForwardLogicalChannelNumber = forwardLogicalChannelNumber,
@@ -131,6 +132,7 @@ public sealed class OpenLogicalChannel
         {
             reverseLogicalChannelParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -140,14 +142,17 @@ public sealed class OpenLogicalChannel
             {
                 present[0] = true;
             }
+
             if (EncryptionSync is not null)
             {
                 present[1] = true;
             }
+
             if (GenericInformation is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -166,6 +171,7 @@ public sealed class OpenLogicalChannel
                         {
                             separateStack.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -176,6 +182,7 @@ public sealed class OpenLogicalChannel
                         {
                             encryptionSync.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -186,6 +193,7 @@ public sealed class OpenLogicalChannel
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -256,6 +264,7 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
             portNumber = decoder.ReadInteger(0, 65535);
             decoder.PopPath();
         }
+
         decoder.PushPath("dataType");
         var dataType = H245.DataType.Decode(ref decoder);
         decoder.PopPath();
@@ -333,6 +342,7 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
         {
             encoder.WriteInteger(portNumber, 0, 65535);
         }
+
         DataType.Encode(encoder);
         MultiplexParameters.Encode(encoder);
         if (highest >= 0)
@@ -344,10 +354,12 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
             {
                 present[0] = true;
             }
+
             if (ReplacementFor is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -366,6 +378,7 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
                         {
                             encoder.WriteInteger(forwardLogicalChannelDependency, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -376,6 +389,7 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
                         {
                             encoder.WriteInteger(replacementFor, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -423,6 +437,7 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
             multiplexParameters = OpenLogicalChannelReverseLogicalChannelParametersMultiplexParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new OpenLogicalChannelReverseLogicalChannelParameters
         {
             DataType = dataType,
@@ -494,6 +509,7 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
         {
             multiplexParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -503,10 +519,12 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
             {
                 present[0] = true;
             }
+
             if (ReplacementFor is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -525,6 +543,7 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
                         {
                             encoder.WriteInteger(reverseLogicalChannelDependency, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -535,6 +554,7 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
                         {
                             encoder.WriteInteger(replacementFor, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -932,6 +952,7 @@ public sealed class NetworkAccessParameters
             distribution = NetworkAccessParametersDistribution.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("networkAddress");
         var networkAddress = NetworkAccessParametersNetworkAddress.Decode(ref decoder);
         decoder.PopPath();
@@ -945,6 +966,7 @@ public sealed class NetworkAccessParameters
             externalReference = decoder.ReadOctetString(PerSizeConstraint.Range(1, 255));
             decoder.PopPath();
         }
+
         var value = new NetworkAccessParameters
         {
             Distribution = distribution,
@@ -1008,12 +1030,14 @@ public sealed class NetworkAccessParameters
         {
             distribution.Encode(encoder);
         }
+
         NetworkAddress.Encode(encoder);
         encoder.WriteBoolean(AssociateConference);
         if (ExternalReference is { } externalReference)
         {
             encoder.WriteOctetString(externalReference, PerSizeConstraint.Range(1, 255));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -1023,6 +1047,7 @@ public sealed class NetworkAccessParameters
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1041,6 +1066,7 @@ public sealed class NetworkAccessParameters
                         {
                             t120SetupProcedure.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1430,6 +1456,7 @@ public sealed class Q2931Address
             subaddress = decoder.ReadOctetString(PerSizeConstraint.Range(1, 20));
             decoder.PopPath();
         }
+
         var value = new Q2931Address
         {
             Address = address,
@@ -1453,12 +1480,7 @@ public sealed class Q2931Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1481,6 +1503,7 @@ public sealed class Q2931Address
         {
             encoder.WriteOctetString(subaddress, PerSizeConstraint.Range(1, 20));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1495,12 +1518,7 @@ public sealed class Q2931Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1666,12 +1684,7 @@ public sealed class V75Parameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1703,12 +1716,7 @@ public sealed class V75Parameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2186,12 +2194,7 @@ public sealed class H235Media
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2224,12 +2227,7 @@ public sealed class H235Media
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2576,12 +2574,7 @@ public sealed class MultiplexedStreamParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2614,12 +2607,7 @@ public sealed class MultiplexedStreamParameter
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2668,6 +2656,7 @@ public sealed class H222LogicalChannelParameters
             pcrPid = decoder.ReadInteger(0, 8191);
             decoder.PopPath();
         }
+
         byte[]? programDescriptors = null;
         if (hasProgramDescriptors)
         {
@@ -2675,6 +2664,7 @@ public sealed class H222LogicalChannelParameters
             programDescriptors = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         byte[]? streamDescriptors = null;
         if (hasStreamDescriptors)
         {
@@ -2682,6 +2672,7 @@ public sealed class H222LogicalChannelParameters
             streamDescriptors = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         var value = new H222LogicalChannelParameters
         {
             ResourceID = resourceID,
@@ -2708,12 +2699,7 @@ public sealed class H222LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2739,14 +2725,17 @@ public sealed class H222LogicalChannelParameters
         {
             encoder.WriteInteger(pcrPid, 0, 8191);
         }
+
         if (ProgramDescriptors is { } programDescriptors)
         {
             encoder.WriteOctetString(programDescriptors, PerSizeConstraint.Unbounded);
         }
+
         if (StreamDescriptors is { } streamDescriptors)
         {
             encoder.WriteOctetString(streamDescriptors, PerSizeConstraint.Unbounded);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2761,12 +2750,7 @@ public sealed class H222LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2819,12 +2803,7 @@ public sealed class H223LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2857,12 +2836,7 @@ public sealed class H223LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3304,6 +3278,7 @@ public sealed class H223AL1MParameters
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -3322,6 +3297,7 @@ public sealed class H223AL1MParameters
                         {
                             encoder.WriteInteger(rsCodeCorrection, 0, 127);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -3914,12 +3890,7 @@ public sealed class H223AL2MParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3952,12 +3923,7 @@ public sealed class H223AL2MParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4175,6 +4141,7 @@ public sealed class H223AL3MParameters
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -4193,6 +4160,7 @@ public sealed class H223AL3MParameters
                         {
                             encoder.WriteInteger(rsCodeCorrection, 0, 127);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -4690,12 +4658,7 @@ public sealed class H223AnnexCArqParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4728,12 +4691,7 @@ public sealed class H223AnnexCArqParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -4911,12 +4869,7 @@ public sealed class V76LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -4952,12 +4905,7 @@ public sealed class V76LogicalChannelParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5226,12 +5174,7 @@ public sealed class V76LogicalChannelParametersModeERM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5264,12 +5207,7 @@ public sealed class V76LogicalChannelParametersModeERM
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5437,12 +5375,7 @@ public sealed class V76HDLCParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -5476,12 +5409,7 @@ public sealed class V76HDLCParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -5666,6 +5594,7 @@ public sealed class H2250LogicalChannelParameters
             nonStandard = DecodeNonStandard(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("sessionID");
         var sessionID = decoder.ReadInteger(0, 255);
         decoder.PopPath();
@@ -5676,6 +5605,7 @@ public sealed class H2250LogicalChannelParameters
             associatedSessionID = decoder.ReadInteger(1, 255);
             decoder.PopPath();
         }
+
         TransportAddress? mediaChannel = null;
         if (hasMediaChannel)
         {
@@ -5683,6 +5613,7 @@ public sealed class H2250LogicalChannelParameters
             mediaChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         bool? mediaGuaranteedDelivery = null;
         if (hasMediaGuaranteedDelivery)
         {
@@ -5690,6 +5621,7 @@ public sealed class H2250LogicalChannelParameters
             mediaGuaranteedDelivery = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         TransportAddress? mediaControlChannel = null;
         if (hasMediaControlChannel)
         {
@@ -5697,6 +5629,7 @@ public sealed class H2250LogicalChannelParameters
             mediaControlChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         bool? mediaControlGuaranteedDelivery = null;
         if (hasMediaControlGuaranteedDelivery)
         {
@@ -5704,6 +5637,7 @@ public sealed class H2250LogicalChannelParameters
             mediaControlGuaranteedDelivery = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         bool? silenceSuppression = null;
         if (hasSilenceSuppression)
         {
@@ -5711,6 +5645,7 @@ public sealed class H2250LogicalChannelParameters
             silenceSuppression = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         TerminalLabel? destination = null;
         if (hasDestination)
         {
@@ -5718,6 +5653,7 @@ public sealed class H2250LogicalChannelParameters
             destination = TerminalLabel.Decode(ref decoder);
             decoder.PopPath();
         }
+
         long? dynamicRTPPayloadType = null;
         if (hasDynamicRTPPayloadType)
         {
@@ -5725,6 +5661,7 @@ public sealed class H2250LogicalChannelParameters
             dynamicRTPPayloadType = decoder.ReadInteger(96, 127);
             decoder.PopPath();
         }
+
         H2250LogicalChannelParametersMediaPacketization? mediaPacketization = null;
         if (hasMediaPacketization)
         {
@@ -5732,6 +5669,7 @@ public sealed class H2250LogicalChannelParameters
             mediaPacketization = H2250LogicalChannelParametersMediaPacketization.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H2250LogicalChannelParameters
         {
             NonStandard = nonStandard,
@@ -5830,43 +5768,53 @@ public sealed class H2250LogicalChannelParameters
         {
             EncodeNonStandard(encoder, nonStandard);
         }
+
         encoder.WriteInteger(SessionID, 0, 255);
         if (AssociatedSessionID is { } associatedSessionID)
         {
             encoder.WriteInteger(associatedSessionID, 1, 255);
         }
+
         if (MediaChannel is { } mediaChannel)
         {
             mediaChannel.Encode(encoder);
         }
+
         if (MediaGuaranteedDelivery is { } mediaGuaranteedDelivery)
         {
             encoder.WriteBoolean(mediaGuaranteedDelivery);
         }
+
         if (MediaControlChannel is { } mediaControlChannel)
         {
             mediaControlChannel.Encode(encoder);
         }
+
         if (MediaControlGuaranteedDelivery is { } mediaControlGuaranteedDelivery)
         {
             encoder.WriteBoolean(mediaControlGuaranteedDelivery);
         }
+
         if (SilenceSuppression is { } silenceSuppression)
         {
             encoder.WriteBoolean(silenceSuppression);
         }
+
         if (Destination is { } destination)
         {
             destination.Encode(encoder);
         }
+
         if (DynamicRTPPayloadType is { } dynamicRTPPayloadType)
         {
             encoder.WriteInteger(dynamicRTPPayloadType, 96, 127);
         }
+
         if (MediaPacketization is { } mediaPacketization)
         {
             mediaPacketization.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -5876,14 +5824,17 @@ public sealed class H2250LogicalChannelParameters
             {
                 present[0] = true;
             }
+
             if (RedundancyEncoding is not null)
             {
                 present[1] = true;
             }
+
             if (Source is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -5902,6 +5853,7 @@ public sealed class H2250LogicalChannelParameters
                         {
                             transportCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5912,6 +5864,7 @@ public sealed class H2250LogicalChannelParameters
                         {
                             redundancyEncoding.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5922,6 +5875,7 @@ public sealed class H2250LogicalChannelParameters
                         {
                             source.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -5936,7 +5890,7 @@ public sealed class H2250LogicalChannelParameters
     private static List<NonStandardParameter> DecodeNonStandard(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -6100,6 +6054,7 @@ public sealed class RTPPayloadType
             payloadType = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         var value = new RTPPayloadType
         {
             PayloadDescriptor = payloadDescriptor,
@@ -6123,12 +6078,7 @@ public sealed class RTPPayloadType
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6151,6 +6101,7 @@ public sealed class RTPPayloadType
         {
             encoder.WriteInteger(payloadType, 0, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -6165,12 +6116,7 @@ public sealed class RTPPayloadType
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -6349,6 +6295,7 @@ public sealed class RedundancyEncoding
             secondaryEncoding = DataType.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RedundancyEncoding
         {
             RedundancyEncodingMethod = redundancyEncodingMethod,
@@ -6410,6 +6357,7 @@ public sealed class RedundancyEncoding
         {
             secondaryEncoding.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -6419,6 +6367,7 @@ public sealed class RedundancyEncoding
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -6437,6 +6386,7 @@ public sealed class RedundancyEncoding
                         {
                             rtpRedundancyEncoding.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -6476,6 +6426,7 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
             primary = RedundancyEncodingElement.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<RedundancyEncodingElement>? secondary = null;
         if (hasSecondary)
         {
@@ -6483,6 +6434,7 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
             secondary = DecodeSecondary(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RedundancyEncodingRtpRedundancyEncoding
         {
             Primary = primary,
@@ -6506,12 +6458,7 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6534,10 +6481,12 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
         {
             primary.Encode(encoder);
         }
+
         if (Secondary is { } secondary)
         {
             EncodeSecondary(encoder, secondary);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -6552,12 +6501,7 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -6615,6 +6559,7 @@ public sealed class RedundancyEncodingElement
             payloadType = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         var value = new RedundancyEncodingElement
         {
             DataType = dataType,
@@ -6638,12 +6583,7 @@ public sealed class RedundancyEncodingElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6666,6 +6606,7 @@ public sealed class RedundancyEncodingElement
         {
             encoder.WriteInteger(payloadType, 0, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -6680,12 +6621,7 @@ public sealed class RedundancyEncodingElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -6731,12 +6667,7 @@ public sealed class MultiplePayloadStream
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6768,12 +6699,7 @@ public sealed class MultiplePayloadStream
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -6831,6 +6757,7 @@ public sealed class MultiplePayloadStreamElement
             payloadType = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         var value = new MultiplePayloadStreamElement
         {
             DataType = dataType,
@@ -6854,12 +6781,7 @@ public sealed class MultiplePayloadStreamElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -6882,6 +6804,7 @@ public sealed class MultiplePayloadStreamElement
         {
             encoder.WriteInteger(payloadType, 0, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -6896,12 +6819,7 @@ public sealed class MultiplePayloadStreamElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7016,12 +6934,7 @@ public sealed class DepFECDataRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7053,12 +6966,7 @@ public sealed class DepFECDataRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7321,6 +7229,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamDifferentPort
             protectedPayloadType = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         var value = new DepFECDataRfc2733ModeSeparateStreamDifferentPort
         {
             ProtectedSessionID = protectedSessionID,
@@ -7344,12 +7253,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamDifferentPort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7372,6 +7276,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamDifferentPort
         {
             encoder.WriteInteger(protectedPayloadType, 0, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -7386,12 +7291,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamDifferentPort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7437,12 +7337,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamSamePort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7474,12 +7369,7 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamSamePort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7612,6 +7502,7 @@ public sealed class FECDataRfc2733
             fecScheme = decoder.ReadObjectIdentifier();
             decoder.PopPath();
         }
+
         decoder.PushPath("pktMode");
         var pktMode = FECDataRfc2733PktMode.Decode(ref decoder);
         decoder.PopPath();
@@ -7639,12 +7530,7 @@ public sealed class FECDataRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7667,6 +7553,7 @@ public sealed class FECDataRfc2733
         {
             encoder.WriteObjectIdentifier(fecScheme);
         }
+
         PktMode.Encode(encoder);
         if (highest >= 0)
         {
@@ -7682,12 +7569,7 @@ public sealed class FECDataRfc2733
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7857,12 +7739,7 @@ public sealed class FECDataRfc2733PktModeRfc2733sameport
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7893,12 +7770,7 @@ public sealed class FECDataRfc2733PktModeRfc2733sameport
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -7944,12 +7816,7 @@ public sealed class FECDataRfc2733PktModeRfc2733diffport
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -7981,12 +7848,7 @@ public sealed class FECDataRfc2733PktModeRfc2733diffport
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8416,12 +8278,7 @@ public sealed class UnicastAddressIPAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8454,12 +8311,7 @@ public sealed class UnicastAddressIPAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8519,12 +8371,7 @@ public sealed class UnicastAddressIPXAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8558,12 +8405,7 @@ public sealed class UnicastAddressIPXAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8616,12 +8458,7 @@ public sealed class UnicastAddressIP6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8654,12 +8491,7 @@ public sealed class UnicastAddressIP6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8726,12 +8558,7 @@ public sealed class UnicastAddressIPSourceRouteAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -8766,12 +8593,7 @@ public sealed class UnicastAddressIPSourceRouteAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -8779,7 +8601,7 @@ public sealed class UnicastAddressIPSourceRouteAddress
     private static List<byte[]> DecodeRoute(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<byte[]>(count);
+        var list = new List<byte[]>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -9098,12 +8920,7 @@ public sealed class MulticastAddressIPAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -9136,12 +8953,7 @@ public sealed class MulticastAddressIPAddress
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -9194,12 +9006,7 @@ public sealed class MulticastAddressIP6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -9232,12 +9039,7 @@ public sealed class MulticastAddressIP6Address
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -9279,6 +9081,7 @@ public sealed class EncryptionSync
             nonStandard = NonStandardParameter.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("synchFlag");
         var synchFlag = decoder.ReadInteger(0, 255);
         decoder.PopPath();
@@ -9292,6 +9095,7 @@ public sealed class EncryptionSync
             escrowentry = DecodeEscrowentry(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EncryptionSync
         {
             NonStandard = nonStandard,
@@ -9355,12 +9159,14 @@ public sealed class EncryptionSync
         {
             nonStandard.Encode(encoder);
         }
+
         encoder.WriteInteger(SynchFlag, 0, 255);
         encoder.WriteOctetString(H235Key, PerSizeConstraint.Range(1, 65535));
         if (Escrowentry is { } escrowentry)
         {
             EncodeEscrowentry(encoder, escrowentry);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -9370,6 +9176,7 @@ public sealed class EncryptionSync
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9388,6 +9195,7 @@ public sealed class EncryptionSync
                         {
                             genericParameter.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9470,12 +9278,7 @@ public sealed class EscrowData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -9508,12 +9311,7 @@ public sealed class EscrowData
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -9560,6 +9358,7 @@ public sealed class OpenLogicalChannelAck
             reverseLogicalChannelParameters = OpenLogicalChannelAckReverseLogicalChannelParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new OpenLogicalChannelAck
         {
             ForwardLogicalChannelNumber = forwardLogicalChannelNumber,
@@ -9651,6 +9450,7 @@ public sealed class OpenLogicalChannelAck
         {
             reverseLogicalChannelParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
@@ -9660,18 +9460,22 @@ public sealed class OpenLogicalChannelAck
             {
                 present[0] = true;
             }
+
             if (ForwardMultiplexAckParameters is not null)
             {
                 present[1] = true;
             }
+
             if (EncryptionSync is not null)
             {
                 present[2] = true;
             }
+
             if (GenericInformation is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9690,6 +9494,7 @@ public sealed class OpenLogicalChannelAck
                         {
                             separateStack.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9700,6 +9505,7 @@ public sealed class OpenLogicalChannelAck
                         {
                             forwardMultiplexAckParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9710,6 +9516,7 @@ public sealed class OpenLogicalChannelAck
                         {
                             encryptionSync.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9720,6 +9527,7 @@ public sealed class OpenLogicalChannelAck
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -9791,6 +9599,7 @@ public sealed class OpenLogicalChannelAckReverseLogicalChannelParameters
             portNumber = decoder.ReadInteger(0, 65535);
             decoder.PopPath();
         }
+
         OpenLogicalChannelAckReverseLogicalChannelParametersMultiplexParameters? multiplexParameters = null;
         if (hasMultiplexParameters)
         {
@@ -9798,6 +9607,7 @@ public sealed class OpenLogicalChannelAckReverseLogicalChannelParameters
             multiplexParameters = OpenLogicalChannelAckReverseLogicalChannelParametersMultiplexParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new OpenLogicalChannelAckReverseLogicalChannelParameters
         {
             ReverseLogicalChannelNumber = reverseLogicalChannelNumber,
@@ -9861,10 +9671,12 @@ public sealed class OpenLogicalChannelAckReverseLogicalChannelParameters
         {
             encoder.WriteInteger(portNumber, 0, 65535);
         }
+
         if (MultiplexParameters is { } multiplexParameters)
         {
             multiplexParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -9874,6 +9686,7 @@ public sealed class OpenLogicalChannelAckReverseLogicalChannelParameters
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -9892,6 +9705,7 @@ public sealed class OpenLogicalChannelAckReverseLogicalChannelParameters
                         {
                             encoder.WriteInteger(replacementFor, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

@@ -97,6 +97,7 @@ public sealed class OpenLogicalChannelReject
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -115,6 +116,7 @@ public sealed class OpenLogicalChannelReject
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -603,6 +605,7 @@ public sealed class OpenLogicalChannelConfirm
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -621,6 +624,7 @@ public sealed class OpenLogicalChannelConfirm
                         {
                             EncodeGenericInformation(encoder, genericInformation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -701,6 +705,7 @@ public sealed class H2250LogicalChannelAckParameters
             nonStandard = DecodeNonStandard(ref decoder);
             decoder.PopPath();
         }
+
         long? sessionID = null;
         if (hasSessionID)
         {
@@ -708,6 +713,7 @@ public sealed class H2250LogicalChannelAckParameters
             sessionID = decoder.ReadInteger(1, 255);
             decoder.PopPath();
         }
+
         TransportAddress? mediaChannel = null;
         if (hasMediaChannel)
         {
@@ -715,6 +721,7 @@ public sealed class H2250LogicalChannelAckParameters
             mediaChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         TransportAddress? mediaControlChannel = null;
         if (hasMediaControlChannel)
         {
@@ -722,6 +729,7 @@ public sealed class H2250LogicalChannelAckParameters
             mediaControlChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         long? dynamicRTPPayloadType = null;
         if (hasDynamicRTPPayloadType)
         {
@@ -729,6 +737,7 @@ public sealed class H2250LogicalChannelAckParameters
             dynamicRTPPayloadType = decoder.ReadInteger(96, 127);
             decoder.PopPath();
         }
+
         var value = new H2250LogicalChannelAckParameters
         {
             NonStandard = nonStandard,
@@ -806,22 +815,27 @@ public sealed class H2250LogicalChannelAckParameters
         {
             EncodeNonStandard(encoder, nonStandard);
         }
+
         if (SessionID is { } sessionID)
         {
             encoder.WriteInteger(sessionID, 1, 255);
         }
+
         if (MediaChannel is { } mediaChannel)
         {
             mediaChannel.Encode(encoder);
         }
+
         if (MediaControlChannel is { } mediaControlChannel)
         {
             mediaControlChannel.Encode(encoder);
         }
+
         if (DynamicRTPPayloadType is { } dynamicRTPPayloadType)
         {
             encoder.WriteInteger(dynamicRTPPayloadType, 96, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 2);
@@ -831,10 +845,12 @@ public sealed class H2250LogicalChannelAckParameters
             {
                 present[0] = true;
             }
+
             if (PortNumber is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -853,6 +869,7 @@ public sealed class H2250LogicalChannelAckParameters
                         {
                             encoder.WriteBoolean(flowControlToZero);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -863,6 +880,7 @@ public sealed class H2250LogicalChannelAckParameters
                         {
                             encoder.WriteInteger(portNumber, 0, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -877,7 +895,7 @@ public sealed class H2250LogicalChannelAckParameters
     private static List<NonStandardParameter> DecodeNonStandard(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -991,6 +1009,7 @@ public sealed class CloseLogicalChannel
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1009,6 +1028,7 @@ public sealed class CloseLogicalChannel
                         {
                             reason.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1266,12 +1286,7 @@ public sealed class CloseLogicalChannelAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1303,12 +1318,7 @@ public sealed class CloseLogicalChannelAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1412,10 +1422,12 @@ public sealed class RequestChannelClose
             {
                 present[0] = true;
             }
+
             if (Reason is not null)
             {
                 present[1] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1434,6 +1446,7 @@ public sealed class RequestChannelClose
                         {
                             qosCapability.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1444,6 +1457,7 @@ public sealed class RequestChannelClose
                         {
                             reason.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1645,12 +1659,7 @@ public sealed class RequestChannelCloseAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1682,12 +1691,7 @@ public sealed class RequestChannelCloseAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1740,12 +1744,7 @@ public sealed class RequestChannelCloseReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1778,12 +1777,7 @@ public sealed class RequestChannelCloseReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1911,12 +1905,7 @@ public sealed class RequestChannelCloseRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1948,12 +1937,7 @@ public sealed class RequestChannelCloseRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

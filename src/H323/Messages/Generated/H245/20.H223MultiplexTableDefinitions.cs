@@ -51,12 +51,7 @@ public sealed class MultiplexEntrySend
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -89,12 +84,7 @@ public sealed class MultiplexEntrySend
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -102,7 +92,7 @@ public sealed class MultiplexEntrySend
     private static List<MultiplexEntryDescriptor> DecodeMultiplexEntryDescriptors(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<MultiplexEntryDescriptor>(count);
+        var list = new List<MultiplexEntryDescriptor>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -148,6 +138,7 @@ public sealed class MultiplexEntryDescriptor
             elementList = DecodeElementList(ref decoder);
             decoder.PopPath();
         }
+
         var value = new MultiplexEntryDescriptor
         {
             MultiplexTableEntryNumber = multiplexTableEntryNumber,
@@ -172,7 +163,7 @@ public sealed class MultiplexEntryDescriptor
     private static List<MultiplexElement> DecodeElementList(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<MultiplexElement>(count);
+        var list = new List<MultiplexElement>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -323,7 +314,7 @@ public sealed class MultiplexElementType
     private static List<MultiplexElement> DecodeSubElementList(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(2, 255), 0);
-        var list = new List<MultiplexElement>(count);
+        var list = new List<MultiplexElement>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -469,12 +460,7 @@ public sealed class MultiplexEntrySendAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -507,12 +493,7 @@ public sealed class MultiplexEntrySendAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -520,7 +501,7 @@ public sealed class MultiplexEntrySendAck
     private static List<long> DecodeMultiplexTableEntryNumber(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -588,12 +569,7 @@ public sealed class MultiplexEntrySendReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -626,12 +602,7 @@ public sealed class MultiplexEntrySendReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -707,12 +678,7 @@ public sealed class MultiplexEntryRejectionDescriptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -745,12 +711,7 @@ public sealed class MultiplexEntryRejectionDescriptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -891,12 +852,7 @@ public sealed class MultiplexEntrySendRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -928,12 +884,7 @@ public sealed class MultiplexEntrySendRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -941,7 +892,7 @@ public sealed class MultiplexEntrySendRelease
     private static List<long> DecodeMultiplexTableEntryNumber(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1002,12 +953,7 @@ public sealed class RequestMultiplexEntry
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1039,12 +985,7 @@ public sealed class RequestMultiplexEntry
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1052,7 +993,7 @@ public sealed class RequestMultiplexEntry
     private static List<long> DecodeEntryNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1113,12 +1054,7 @@ public sealed class RequestMultiplexEntryAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1150,12 +1086,7 @@ public sealed class RequestMultiplexEntryAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1163,7 +1094,7 @@ public sealed class RequestMultiplexEntryAck
     private static List<long> DecodeEntryNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1231,12 +1162,7 @@ public sealed class RequestMultiplexEntryReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1269,12 +1195,7 @@ public sealed class RequestMultiplexEntryReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1282,7 +1203,7 @@ public sealed class RequestMultiplexEntryReject
     private static List<long> DecodeEntryNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -1373,12 +1294,7 @@ public sealed class RequestMultiplexEntryRejectionDescriptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1411,12 +1327,7 @@ public sealed class RequestMultiplexEntryRejectionDescriptions
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1544,12 +1455,7 @@ public sealed class RequestMultiplexEntryRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1581,12 +1487,7 @@ public sealed class RequestMultiplexEntryRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1594,7 +1495,7 @@ public sealed class RequestMultiplexEntryRelease
     private static List<long> DecodeEntryNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 15), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

@@ -51,12 +51,7 @@ public sealed class RequestMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -89,12 +84,7 @@ public sealed class RequestMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -116,7 +106,7 @@ public sealed class RequestMode
     private static List<List<ModeElement>> DecodeRequestedModes(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<List<ModeElement>>(count);
+        var list = new List<List<ModeElement>>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -193,12 +183,7 @@ public sealed class RequestModeAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -231,12 +216,7 @@ public sealed class RequestModeAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -384,12 +364,7 @@ public sealed class RequestModeReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -422,12 +397,7 @@ public sealed class RequestModeReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -572,12 +542,7 @@ public sealed class RequestModeRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -608,12 +573,7 @@ public sealed class RequestModeRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

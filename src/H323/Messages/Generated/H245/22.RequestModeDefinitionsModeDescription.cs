@@ -429,6 +429,7 @@ public sealed class ModeElement
             h223ModeParameters = H245.H223ModeParameters.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new ModeElement
         {
             Type = type,
@@ -530,6 +531,7 @@ public sealed class ModeElement
         {
             h223ModeParameters.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 5);
@@ -539,22 +541,27 @@ public sealed class ModeElement
             {
                 present[0] = true;
             }
+
             if (H2250ModeParameters is not null)
             {
                 present[1] = true;
             }
+
             if (GenericModeParameters is not null)
             {
                 present[2] = true;
             }
+
             if (MultiplexedStreamModeParameters is not null)
             {
                 present[3] = true;
             }
+
             if (LogicalChannelNumber is not null)
             {
                 present[4] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -573,6 +580,7 @@ public sealed class ModeElement
                         {
                             v76ModeParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -583,6 +591,7 @@ public sealed class ModeElement
                         {
                             h2250ModeParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -593,6 +602,7 @@ public sealed class ModeElement
                         {
                             genericModeParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -603,6 +613,7 @@ public sealed class ModeElement
                         {
                             multiplexedStreamModeParameters.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -613,6 +624,7 @@ public sealed class ModeElement
                         {
                             encoder.WriteInteger(logicalChannelNumber, 1, 65535);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -672,12 +684,7 @@ public sealed class H235Mode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -710,12 +717,7 @@ public sealed class H235Mode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -931,12 +933,7 @@ public sealed class MultiplexedStreamModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -968,12 +965,7 @@ public sealed class MultiplexedStreamModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1033,12 +1025,7 @@ public sealed class RedundancyEncodingDTMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1072,12 +1059,7 @@ public sealed class RedundancyEncodingDTMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1146,12 +1128,7 @@ public sealed class RedundancyEncodingDTModeElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1183,12 +1160,7 @@ public sealed class RedundancyEncodingDTModeElement
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1485,12 +1457,7 @@ public sealed class MultiplePayloadStreamMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1522,12 +1489,7 @@ public sealed class MultiplePayloadStreamMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1596,12 +1558,7 @@ public sealed class MultiplePayloadStreamElementMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1633,12 +1590,7 @@ public sealed class MultiplePayloadStreamElementMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1779,12 +1731,7 @@ public sealed class DepFECModeRfc2733Mode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1816,12 +1763,7 @@ public sealed class DepFECModeRfc2733Mode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2084,6 +2026,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
             protectedPayloadType = decoder.ReadInteger(0, 127);
             decoder.PopPath();
         }
+
         var value = new DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
         {
             ProtectedSessionID = protectedSessionID,
@@ -2107,12 +2050,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2135,6 +2073,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
         {
             encoder.WriteInteger(protectedPayloadType, 0, 127);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2149,12 +2088,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2200,12 +2134,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamSamePort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2237,12 +2166,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamSamePort
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2281,6 +2205,7 @@ public sealed class FECMode
             fecScheme = decoder.ReadObjectIdentifier();
             decoder.PopPath();
         }
+
         FECModeRfc2733Format? rfc2733Format = null;
         if (hasRfc2733Format)
         {
@@ -2288,6 +2213,7 @@ public sealed class FECMode
             rfc2733Format = FECModeRfc2733Format.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new FECMode
         {
             ProtectedElement = protectedElement,
@@ -2312,12 +2238,7 @@ public sealed class FECMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2341,10 +2262,12 @@ public sealed class FECMode
         {
             encoder.WriteObjectIdentifier(fecScheme);
         }
+
         if (Rfc2733Format is { } rfc2733Format)
         {
             rfc2733Format.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -2359,12 +2282,7 @@ public sealed class FECMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2524,12 +2442,7 @@ public sealed class H223ModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2562,12 +2475,7 @@ public sealed class H223ModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2994,6 +2902,7 @@ public sealed class H2250ModeParameters
             redundancyEncodingMode = H245.RedundancyEncodingMode.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new H2250ModeParameters
         {
             RedundancyEncodingMode = redundancyEncodingMode,
@@ -3016,12 +2925,7 @@ public sealed class H2250ModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3043,6 +2947,7 @@ public sealed class H2250ModeParameters
         {
             redundancyEncodingMode.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3057,12 +2962,7 @@ public sealed class H2250ModeParameters
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -3097,6 +2997,7 @@ public sealed class RedundancyEncodingMode
             secondaryEncoding = RedundancyEncodingModeSecondaryEncoding.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new RedundancyEncodingMode
         {
             RedundancyEncodingMethod = redundancyEncodingMethod,
@@ -3120,12 +3021,7 @@ public sealed class RedundancyEncodingMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -3148,6 +3044,7 @@ public sealed class RedundancyEncodingMode
         {
             secondaryEncoding.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -3162,12 +3059,7 @@ public sealed class RedundancyEncodingMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

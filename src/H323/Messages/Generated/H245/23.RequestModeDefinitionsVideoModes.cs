@@ -284,12 +284,7 @@ public sealed class H261VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -323,12 +318,7 @@ public sealed class H261VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -452,6 +442,7 @@ public sealed class H262VideoMode
             videoBitRate = decoder.ReadInteger(0, 1073741823);
             decoder.PopPath();
         }
+
         long? vbvBufferSize = null;
         if (hasVbvBufferSize)
         {
@@ -459,6 +450,7 @@ public sealed class H262VideoMode
             vbvBufferSize = decoder.ReadInteger(0, 262143);
             decoder.PopPath();
         }
+
         long? samplesPerLine = null;
         if (hasSamplesPerLine)
         {
@@ -466,6 +458,7 @@ public sealed class H262VideoMode
             samplesPerLine = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? linesPerFrame = null;
         if (hasLinesPerFrame)
         {
@@ -473,6 +466,7 @@ public sealed class H262VideoMode
             linesPerFrame = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? framesPerSecond = null;
         if (hasFramesPerSecond)
         {
@@ -480,6 +474,7 @@ public sealed class H262VideoMode
             framesPerSecond = decoder.ReadInteger(0, 15);
             decoder.PopPath();
         }
+
         long? luminanceSampleRate = null;
         if (hasLuminanceSampleRate)
         {
@@ -487,6 +482,7 @@ public sealed class H262VideoMode
             luminanceSampleRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         var value = new H262VideoMode
         {
             ProfileAndLevel = profileAndLevel,
@@ -515,12 +511,7 @@ public sealed class H262VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -548,26 +539,32 @@ public sealed class H262VideoMode
         {
             encoder.WriteInteger(videoBitRate, 0, 1073741823);
         }
+
         if (VbvBufferSize is { } vbvBufferSize)
         {
             encoder.WriteInteger(vbvBufferSize, 0, 262143);
         }
+
         if (SamplesPerLine is { } samplesPerLine)
         {
             encoder.WriteInteger(samplesPerLine, 0, 16383);
         }
+
         if (LinesPerFrame is { } linesPerFrame)
         {
             encoder.WriteInteger(linesPerFrame, 0, 16383);
         }
+
         if (FramesPerSecond is { } framesPerSecond)
         {
             encoder.WriteInteger(framesPerSecond, 0, 15);
         }
+
         if (LuminanceSampleRate is { } luminanceSampleRate)
         {
             encoder.WriteInteger(luminanceSampleRate, 0, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -582,12 +579,7 @@ public sealed class H262VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -956,14 +948,17 @@ public sealed class H263VideoMode
             {
                 present[0] = true;
             }
+
             if (EnhancementLayerInfo is not null)
             {
                 present[1] = true;
             }
+
             if (H263Options is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -982,6 +977,7 @@ public sealed class H263VideoMode
                         {
                             encoder.WriteBoolean(errorCompensation);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -992,6 +988,7 @@ public sealed class H263VideoMode
                         {
                             enhancementLayerInfo.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1002,6 +999,7 @@ public sealed class H263VideoMode
                         {
                             h263Options.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1220,6 +1218,7 @@ public sealed class IS11172VideoMode
             videoBitRate = decoder.ReadInteger(0, 1073741823);
             decoder.PopPath();
         }
+
         long? vbvBufferSize = null;
         if (hasVbvBufferSize)
         {
@@ -1227,6 +1226,7 @@ public sealed class IS11172VideoMode
             vbvBufferSize = decoder.ReadInteger(0, 262143);
             decoder.PopPath();
         }
+
         long? samplesPerLine = null;
         if (hasSamplesPerLine)
         {
@@ -1234,6 +1234,7 @@ public sealed class IS11172VideoMode
             samplesPerLine = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? linesPerFrame = null;
         if (hasLinesPerFrame)
         {
@@ -1241,6 +1242,7 @@ public sealed class IS11172VideoMode
             linesPerFrame = decoder.ReadInteger(0, 16383);
             decoder.PopPath();
         }
+
         long? pictureRate = null;
         if (hasPictureRate)
         {
@@ -1248,6 +1250,7 @@ public sealed class IS11172VideoMode
             pictureRate = decoder.ReadInteger(0, 15);
             decoder.PopPath();
         }
+
         long? luminanceSampleRate = null;
         if (hasLuminanceSampleRate)
         {
@@ -1255,6 +1258,7 @@ public sealed class IS11172VideoMode
             luminanceSampleRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         var value = new IS11172VideoMode
         {
             ConstrainedBitstream = constrainedBitstream,
@@ -1283,12 +1287,7 @@ public sealed class IS11172VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1316,26 +1315,32 @@ public sealed class IS11172VideoMode
         {
             encoder.WriteInteger(videoBitRate, 0, 1073741823);
         }
+
         if (VbvBufferSize is { } vbvBufferSize)
         {
             encoder.WriteInteger(vbvBufferSize, 0, 262143);
         }
+
         if (SamplesPerLine is { } samplesPerLine)
         {
             encoder.WriteInteger(samplesPerLine, 0, 16383);
         }
+
         if (LinesPerFrame is { } linesPerFrame)
         {
             encoder.WriteInteger(linesPerFrame, 0, 16383);
         }
+
         if (PictureRate is { } pictureRate)
         {
             encoder.WriteInteger(pictureRate, 0, 15);
         }
+
         if (LuminanceSampleRate is { } luminanceSampleRate)
         {
             encoder.WriteInteger(luminanceSampleRate, 0, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1350,12 +1355,7 @@ public sealed class IS11172VideoMode
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

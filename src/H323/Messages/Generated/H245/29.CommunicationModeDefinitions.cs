@@ -44,12 +44,7 @@ public sealed class CommunicationModeCommand
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -81,12 +76,7 @@ public sealed class CommunicationModeCommand
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -146,12 +136,7 @@ public sealed class CommunicationModeRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -182,12 +167,7 @@ public sealed class CommunicationModeRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -376,6 +356,7 @@ public sealed class CommunicationModeTableEntry
             nonStandard = DecodeNonStandard(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("sessionID");
         var sessionID = decoder.ReadInteger(1, 255);
         decoder.PopPath();
@@ -386,6 +367,7 @@ public sealed class CommunicationModeTableEntry
             associatedSessionID = decoder.ReadInteger(1, 255);
             decoder.PopPath();
         }
+
         H245.TerminalLabel? terminalLabel = null;
         if (hasTerminalLabel)
         {
@@ -393,6 +375,7 @@ public sealed class CommunicationModeTableEntry
             terminalLabel = H245.TerminalLabel.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("sessionDescription");
         var sessionDescription = decoder.ReadCharacterString(PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         decoder.PopPath();
@@ -406,6 +389,7 @@ public sealed class CommunicationModeTableEntry
             mediaChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         bool? mediaGuaranteedDelivery = null;
         if (hasMediaGuaranteedDelivery)
         {
@@ -413,6 +397,7 @@ public sealed class CommunicationModeTableEntry
             mediaGuaranteedDelivery = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         TransportAddress? mediaControlChannel = null;
         if (hasMediaControlChannel)
         {
@@ -420,6 +405,7 @@ public sealed class CommunicationModeTableEntry
             mediaControlChannel = TransportAddress.Decode(ref decoder);
             decoder.PopPath();
         }
+
         bool? mediaControlGuaranteedDelivery = null;
         if (hasMediaControlGuaranteedDelivery)
         {
@@ -427,6 +413,7 @@ public sealed class CommunicationModeTableEntry
             mediaControlGuaranteedDelivery = decoder.ReadBoolean();
             decoder.PopPath();
         }
+
         var value = new CommunicationModeTableEntry
         {
             NonStandard = nonStandard,
@@ -521,33 +508,40 @@ public sealed class CommunicationModeTableEntry
         {
             EncodeNonStandard(encoder, nonStandard);
         }
+
         encoder.WriteInteger(SessionID, 1, 255);
         if (AssociatedSessionID is { } associatedSessionID)
         {
             encoder.WriteInteger(associatedSessionID, 1, 255);
         }
+
         if (TerminalLabel is { } terminalLabel)
         {
             terminalLabel.Encode(encoder);
         }
+
         encoder.WriteCharacterString(SessionDescription, PermittedAlphabet.BmpString, PerSizeConstraint.Range(1, 128));
         DataType.Encode(encoder);
         if (MediaChannel is { } mediaChannel)
         {
             mediaChannel.Encode(encoder);
         }
+
         if (MediaGuaranteedDelivery is { } mediaGuaranteedDelivery)
         {
             encoder.WriteBoolean(mediaGuaranteedDelivery);
         }
+
         if (MediaControlChannel is { } mediaControlChannel)
         {
             mediaControlChannel.Encode(encoder);
         }
+
         if (MediaControlGuaranteedDelivery is { } mediaControlGuaranteedDelivery)
         {
             encoder.WriteBoolean(mediaControlGuaranteedDelivery);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 3);
@@ -557,14 +551,17 @@ public sealed class CommunicationModeTableEntry
             {
                 present[0] = true;
             }
+
             if (SessionDependency is not null)
             {
                 present[1] = true;
             }
+
             if (Destination is not null)
             {
                 present[2] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -583,6 +580,7 @@ public sealed class CommunicationModeTableEntry
                         {
                             redundancyEncoding.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -593,6 +591,7 @@ public sealed class CommunicationModeTableEntry
                         {
                             encoder.WriteInteger(sessionDependency, 1, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -603,6 +602,7 @@ public sealed class CommunicationModeTableEntry
                         {
                             destination.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -617,7 +617,7 @@ public sealed class CommunicationModeTableEntry
     private static List<NonStandardParameter> DecodeNonStandard(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Unbounded, 0);
-        var list = new List<NonStandardParameter>(count);
+        var list = new List<NonStandardParameter>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

@@ -450,6 +450,7 @@ public sealed class ConferenceRequestRequestTerminalCertificate
             terminalLabel = H245.TerminalLabel.Decode(ref decoder);
             decoder.PopPath();
         }
+
         List<Criteria>? certSelectionCriteria = null;
         if (hasCertSelectionCriteria)
         {
@@ -457,6 +458,7 @@ public sealed class ConferenceRequestRequestTerminalCertificate
             certSelectionCriteria = DecodeCertSelectionCriteria(ref decoder);
             decoder.PopPath();
         }
+
         long? sRandom = null;
         if (hasSRandom)
         {
@@ -464,6 +466,7 @@ public sealed class ConferenceRequestRequestTerminalCertificate
             sRandom = decoder.ReadInteger(1, 4294967295);
             decoder.PopPath();
         }
+
         var value = new ConferenceRequestRequestTerminalCertificate
         {
             TerminalLabel = terminalLabel,
@@ -488,12 +491,7 @@ public sealed class ConferenceRequestRequestTerminalCertificate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -517,14 +515,17 @@ public sealed class ConferenceRequestRequestTerminalCertificate
         {
             terminalLabel.Encode(encoder);
         }
+
         if (CertSelectionCriteria is { } certSelectionCriteria)
         {
             EncodeCertSelectionCriteria(encoder, certSelectionCriteria);
         }
+
         if (SRandom is { } sRandom)
         {
             encoder.WriteInteger(sRandom, 1, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -539,12 +540,7 @@ public sealed class ConferenceRequestRequestTerminalCertificate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -620,12 +616,7 @@ public sealed class Criteria
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -658,12 +649,7 @@ public sealed class Criteria
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -716,12 +702,7 @@ public sealed class TerminalLabel
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -754,12 +735,7 @@ public sealed class TerminalLabel
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

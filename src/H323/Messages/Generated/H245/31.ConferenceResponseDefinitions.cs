@@ -568,12 +568,7 @@ public sealed class ConferenceResponseMCTerminalIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -606,12 +601,7 @@ public sealed class ConferenceResponseMCTerminalIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -664,12 +654,7 @@ public sealed class ConferenceResponseTerminalIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -702,12 +687,7 @@ public sealed class ConferenceResponseTerminalIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -760,12 +740,7 @@ public sealed class ConferenceResponseConferenceIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -798,12 +773,7 @@ public sealed class ConferenceResponseConferenceIDResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -856,12 +826,7 @@ public sealed class ConferenceResponsePasswordResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -894,12 +859,7 @@ public sealed class ConferenceResponsePasswordResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1040,12 +1000,7 @@ public sealed class ConferenceResponseExtensionAddressResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1077,12 +1032,7 @@ public sealed class ConferenceResponseExtensionAddressResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1135,12 +1085,7 @@ public sealed class ConferenceResponseChairTokenOwnerResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1173,12 +1118,7 @@ public sealed class ConferenceResponseChairTokenOwnerResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1211,6 +1151,7 @@ public sealed class ConferenceResponseTerminalCertificateResponse
             terminalLabel = H245.TerminalLabel.Decode(ref decoder);
             decoder.PopPath();
         }
+
         byte[]? certificateResponse = null;
         if (hasCertificateResponse)
         {
@@ -1218,6 +1159,7 @@ public sealed class ConferenceResponseTerminalCertificateResponse
             certificateResponse = decoder.ReadOctetString(PerSizeConstraint.Range(1, 65535));
             decoder.PopPath();
         }
+
         var value = new ConferenceResponseTerminalCertificateResponse
         {
             TerminalLabel = terminalLabel,
@@ -1241,12 +1183,7 @@ public sealed class ConferenceResponseTerminalCertificateResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1269,10 +1206,12 @@ public sealed class ConferenceResponseTerminalCertificateResponse
         {
             terminalLabel.Encode(encoder);
         }
+
         if (CertificateResponse is { } certificateResponse)
         {
             encoder.WriteOctetString(certificateResponse, PerSizeConstraint.Range(1, 65535));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1287,12 +1226,7 @@ public sealed class ConferenceResponseTerminalCertificateResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1623,12 +1557,7 @@ public sealed class RequestAllTerminalIDsResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1660,12 +1589,7 @@ public sealed class RequestAllTerminalIDsResponse
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1741,12 +1665,7 @@ public sealed class TerminalInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1779,12 +1698,7 @@ public sealed class TerminalInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

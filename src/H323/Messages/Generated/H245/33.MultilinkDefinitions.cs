@@ -239,12 +239,7 @@ public sealed class MultilinkRequestCallInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -276,12 +271,7 @@ public sealed class MultilinkRequestCallInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -334,12 +324,7 @@ public sealed class MultilinkRequestAddConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -372,12 +357,7 @@ public sealed class MultilinkRequestAddConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -423,12 +403,7 @@ public sealed class MultilinkRequestRemoveConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -460,12 +435,7 @@ public sealed class MultilinkRequestRemoveConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -511,12 +481,7 @@ public sealed class MultilinkRequestMaximumHeaderInterval
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -548,12 +513,7 @@ public sealed class MultilinkRequestMaximumHeaderInterval
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -905,12 +865,7 @@ public sealed class MultilinkResponseCallInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -943,12 +898,7 @@ public sealed class MultilinkResponseCallInformation
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1001,12 +951,7 @@ public sealed class MultilinkResponseAddConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1039,12 +984,7 @@ public sealed class MultilinkResponseAddConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1090,12 +1030,7 @@ public sealed class MultilinkResponseRemoveConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1127,12 +1062,7 @@ public sealed class MultilinkResponseRemoveConnection
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1178,12 +1108,7 @@ public sealed class MultilinkResponseMaximumHeaderInterval
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1215,12 +1140,7 @@ public sealed class MultilinkResponseMaximumHeaderInterval
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1605,12 +1525,7 @@ public sealed class MultilinkIndicationCrcDesired
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1641,12 +1556,7 @@ public sealed class MultilinkIndicationCrcDesired
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1692,12 +1602,7 @@ public sealed class MultilinkIndicationExcessiveError
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1729,12 +1634,7 @@ public sealed class MultilinkIndicationExcessiveError
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1936,6 +1836,7 @@ public sealed class DialingInformationNumber
             subAddress = decoder.ReadCharacterString(PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 40));
             decoder.PopPath();
         }
+
         decoder.PushPath("networkType");
         var networkType = DecodeNetworkType(ref decoder);
         decoder.PopPath();
@@ -1963,12 +1864,7 @@ public sealed class DialingInformationNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1991,6 +1887,7 @@ public sealed class DialingInformationNumber
         {
             encoder.WriteCharacterString(subAddress, PermittedAlphabet.IA5String, PerSizeConstraint.Range(1, 40));
         }
+
         EncodeNetworkType(encoder, NetworkType);
         if (highest >= 0)
         {
@@ -2006,12 +1903,7 @@ public sealed class DialingInformationNumber
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -2230,12 +2122,7 @@ public sealed class ConnectionIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -2268,12 +2155,7 @@ public sealed class ConnectionIdentifier
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

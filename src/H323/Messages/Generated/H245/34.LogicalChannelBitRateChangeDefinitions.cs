@@ -58,12 +58,7 @@ public sealed class LogicalChannelRateRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -97,12 +92,7 @@ public sealed class LogicalChannelRateRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -162,12 +152,7 @@ public sealed class LogicalChannelRateAcknowledge
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -201,12 +186,7 @@ public sealed class LogicalChannelRateAcknowledge
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -253,6 +233,7 @@ public sealed class LogicalChannelRateReject
             currentMaximumBitRate = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         var value = new LogicalChannelRateReject
         {
             SequenceNumber = sequenceNumber,
@@ -278,12 +259,7 @@ public sealed class LogicalChannelRateReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -308,6 +284,7 @@ public sealed class LogicalChannelRateReject
         {
             encoder.WriteInteger(currentMaximumBitRate, 0, 4294967295);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -322,12 +299,7 @@ public sealed class LogicalChannelRateReject
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -459,12 +431,7 @@ public sealed class LogicalChannelRateRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -495,12 +462,7 @@ public sealed class LogicalChannelRateRelease
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -145,6 +145,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
             capabilityTableEntryNumbers = DecodeCapabilityTableEntryNumbers(ref decoder);
             decoder.PopPath();
         }
+
         List<long>? capabilityDescriptorNumbers = null;
         if (hasCapabilityDescriptorNumbers)
         {
@@ -152,6 +153,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
             capabilityDescriptorNumbers = DecodeCapabilityDescriptorNumbers(ref decoder);
             decoder.PopPath();
         }
+
         var value = new SendTerminalCapabilitySetSpecificRequest
         {
             MultiplexCapability = multiplexCapability,
@@ -176,12 +178,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -205,10 +202,12 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
         {
             EncodeCapabilityTableEntryNumbers(encoder, capabilityTableEntryNumbers);
         }
+
         if (CapabilityDescriptorNumbers is { } capabilityDescriptorNumbers)
         {
             EncodeCapabilityDescriptorNumbers(encoder, capabilityDescriptorNumbers);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -223,12 +222,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -236,7 +230,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
     private static List<long> DecodeCapabilityTableEntryNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 65535), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);
@@ -250,7 +244,7 @@ public sealed class SendTerminalCapabilitySetSpecificRequest
     private static List<long> DecodeCapabilityDescriptorNumbers(ref PerDecoder decoder)
     {
         var count = decoder.ReadCount(PerSizeConstraint.Range(1, 256), 0);
-        var list = new List<long>(count);
+        var list = new List<long>(Math.Min(count, 256));
         for (var i = 0; i < count; i++)
         {
             decoder.PushIndex(i);

@@ -192,6 +192,7 @@ public sealed class MiscellaneousCommand
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -210,6 +211,7 @@ public sealed class MiscellaneousCommand
                         {
                             direction.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -981,6 +983,7 @@ public sealed class MiscellaneousCommandTypeVideoFastUpdateMB
             firstGOB = decoder.ReadInteger(0, 255);
             decoder.PopPath();
         }
+
         long? firstMB = null;
         if (hasFirstMB)
         {
@@ -988,6 +991,7 @@ public sealed class MiscellaneousCommandTypeVideoFastUpdateMB
             firstMB = decoder.ReadInteger(1, 8192);
             decoder.PopPath();
         }
+
         decoder.PushPath("numberOfMBs");
         var numberOfMBs = decoder.ReadInteger(1, 8192);
         decoder.PopPath();
@@ -1015,12 +1019,7 @@ public sealed class MiscellaneousCommandTypeVideoFastUpdateMB
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1043,10 +1042,12 @@ public sealed class MiscellaneousCommandTypeVideoFastUpdateMB
         {
             encoder.WriteInteger(firstGOB, 0, 255);
         }
+
         if (FirstMB is { } firstMB)
         {
             encoder.WriteInteger(firstMB, 1, 8192);
         }
+
         encoder.WriteInteger(NumberOfMBs, 1, 8192);
         if (highest >= 0)
         {
@@ -1062,12 +1063,7 @@ public sealed class MiscellaneousCommandTypeVideoFastUpdateMB
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1113,12 +1109,7 @@ public sealed class MiscellaneousCommandTypeProgressiveRefinementStart
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1150,12 +1141,7 @@ public sealed class MiscellaneousCommandTypeProgressiveRefinementStart
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1215,12 +1201,7 @@ public sealed class MiscellaneousCommandTypeVideoBadMBs
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1254,12 +1235,7 @@ public sealed class MiscellaneousCommandTypeVideoBadMBs
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1319,12 +1295,7 @@ public sealed class MiscellaneousCommandTypeLostPartialPicture
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1358,12 +1329,7 @@ public sealed class MiscellaneousCommandTypeLostPartialPicture
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1398,6 +1364,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateCommand
             multiplePayloadStream = H245.MultiplePayloadStream.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new MiscellaneousCommandTypeEncryptionUpdateCommand
         {
             EncryptionSync = encryptionSync,
@@ -1421,12 +1388,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateCommand
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1449,6 +1411,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateCommand
         {
             multiplePayloadStream.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -1463,12 +1426,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateCommand
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1514,12 +1472,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1551,12 +1504,7 @@ public sealed class MiscellaneousCommandTypeEncryptionUpdateAck
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1737,12 +1685,7 @@ public sealed class KeyProtectionMethod
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1776,12 +1719,7 @@ public sealed class KeyProtectionMethod
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1813,6 +1751,7 @@ public sealed class EncryptionUpdateRequest
             keyProtectionMethod = H245.KeyProtectionMethod.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new EncryptionUpdateRequest
         {
             KeyProtectionMethod = keyProtectionMethod,
@@ -1872,6 +1811,7 @@ public sealed class EncryptionUpdateRequest
         {
             keyProtectionMethod.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 1);
@@ -1881,6 +1821,7 @@ public sealed class EncryptionUpdateRequest
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1899,6 +1840,7 @@ public sealed class EncryptionUpdateRequest
                         {
                             encoder.WriteInteger(synchFlag, 0, 255);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }

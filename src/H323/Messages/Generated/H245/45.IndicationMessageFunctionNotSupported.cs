@@ -33,6 +33,7 @@ public sealed class FunctionNotSupported
             returnedFunction = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         var value = new FunctionNotSupported
         {
             Cause = cause,
@@ -56,12 +57,7 @@ public sealed class FunctionNotSupported
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -84,6 +80,7 @@ public sealed class FunctionNotSupported
         {
             encoder.WriteOctetString(returnedFunction, PerSizeConstraint.Unbounded);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -98,12 +95,7 @@ public sealed class FunctionNotSupported
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

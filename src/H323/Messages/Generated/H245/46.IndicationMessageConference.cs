@@ -512,6 +512,7 @@ public sealed class TerminalYouAreSeeingInSubPictureNumber
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -530,6 +531,7 @@ public sealed class TerminalYouAreSeeingInSubPictureNumber
                         {
                             encoder.WriteInteger(mcuNumber, 0, 192);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -582,12 +584,7 @@ public sealed class VideoIndicateCompose
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -619,12 +616,7 @@ public sealed class VideoIndicateCompose
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -51,12 +51,7 @@ public sealed class MiscellaneousIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -89,12 +84,7 @@ public sealed class MiscellaneousIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -424,12 +414,7 @@ public sealed class MiscellaneousIndicationTypeVideoNotDecodedMBs
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -463,12 +448,7 @@ public sealed class MiscellaneousIndicationTypeVideoNotDecodedMBs
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -49,6 +49,7 @@ public sealed class JitterIndication
             skippedFrameCount = decoder.ReadInteger(0, 15);
             decoder.PopPath();
         }
+
         long? additionalDecoderBuffer = null;
         if (hasAdditionalDecoderBuffer)
         {
@@ -56,6 +57,7 @@ public sealed class JitterIndication
             additionalDecoderBuffer = decoder.ReadInteger(0, 262143);
             decoder.PopPath();
         }
+
         var value = new JitterIndication
         {
             Scope = scopeComponent,
@@ -82,12 +84,7 @@ public sealed class JitterIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -113,10 +110,12 @@ public sealed class JitterIndication
         {
             encoder.WriteInteger(skippedFrameCount, 0, 15);
         }
+
         if (AdditionalDecoderBuffer is { } additionalDecoderBuffer)
         {
             encoder.WriteInteger(additionalDecoderBuffer, 0, 262143);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -131,12 +130,7 @@ public sealed class JitterIndication
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -37,6 +37,7 @@ public sealed class VendorIdentification
             productNumber = decoder.ReadOctetString(PerSizeConstraint.Range(1, 256));
             decoder.PopPath();
         }
+
         byte[]? versionNumber = null;
         if (hasVersionNumber)
         {
@@ -44,6 +45,7 @@ public sealed class VendorIdentification
             versionNumber = decoder.ReadOctetString(PerSizeConstraint.Range(1, 256));
             decoder.PopPath();
         }
+
         var value = new VendorIdentification
         {
             Vendor = vendor,
@@ -68,12 +70,7 @@ public sealed class VendorIdentification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -97,10 +94,12 @@ public sealed class VendorIdentification
         {
             encoder.WriteOctetString(productNumber, PerSizeConstraint.Range(1, 256));
         }
+
         if (VersionNumber is { } versionNumber)
         {
             encoder.WriteOctetString(versionNumber, PerSizeConstraint.Range(1, 256));
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -115,12 +114,7 @@ public sealed class VendorIdentification
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }

@@ -35,6 +35,7 @@ public sealed class Params
             iv8 = decoder.ReadOctetString(PerSizeConstraint.Fixed(8));
             decoder.PopPath();
         }
+
         byte[]? iv16 = null;
         if (hasIv16)
         {
@@ -42,6 +43,7 @@ public sealed class Params
             iv16 = decoder.ReadOctetString(PerSizeConstraint.Fixed(16));
             decoder.PopPath();
         }
+
         byte[]? iv = null;
         if (hasIv)
         {
@@ -49,6 +51,7 @@ public sealed class Params
             iv = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
             decoder.PopPath();
         }
+
         var value = new Params
         {
             Iv8 = iv8,
@@ -73,12 +76,7 @@ public sealed class Params
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -102,14 +100,17 @@ public sealed class Params
         {
             encoder.WriteOctetString(iv8, PerSizeConstraint.Fixed(8));
         }
+
         if (Iv16 is { } iv16)
         {
             encoder.WriteOctetString(iv16, PerSizeConstraint.Fixed(16));
         }
+
         if (Iv is { } iv)
         {
             encoder.WriteOctetString(iv, PerSizeConstraint.Unbounded);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -124,12 +125,7 @@ public sealed class Params
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -709,6 +705,7 @@ public sealed class UserInputIndicationSignal
             duration = decoder.ReadInteger(1, 65535);
             decoder.PopPath();
         }
+
         UserInputIndicationSignalRtp? rtp = null;
         if (hasRtp)
         {
@@ -716,6 +713,7 @@ public sealed class UserInputIndicationSignal
             rtp = UserInputIndicationSignalRtp.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new UserInputIndicationSignal
         {
             SignalType = signalType,
@@ -809,10 +807,12 @@ public sealed class UserInputIndicationSignal
         {
             encoder.WriteInteger(duration, 1, 65535);
         }
+
         if (Rtp is { } rtp)
         {
             rtp.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 4);
@@ -822,18 +822,22 @@ public sealed class UserInputIndicationSignal
             {
                 present[0] = true;
             }
+
             if (ParamS is not null)
             {
                 present[1] = true;
             }
+
             if (EncryptedSignalType is not null)
             {
                 present[2] = true;
             }
+
             if (AlgorithmOID is not null)
             {
                 present[3] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -858,6 +862,7 @@ public sealed class UserInputIndicationSignal
                         {
                             paramS.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -868,6 +873,7 @@ public sealed class UserInputIndicationSignal
                         {
                             encoder.WriteOctetString(encryptedSignalType, PerSizeConstraint.Fixed(1));
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -878,6 +884,7 @@ public sealed class UserInputIndicationSignal
                         {
                             encoder.WriteObjectIdentifier(algorithmOID);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -919,6 +926,7 @@ public sealed class UserInputIndicationSignalUpdate
             rtp = UserInputIndicationSignalUpdateRtp.Decode(ref decoder);
             decoder.PopPath();
         }
+
         var value = new UserInputIndicationSignalUpdate
         {
             Duration = duration,
@@ -942,12 +950,7 @@ public sealed class UserInputIndicationSignalUpdate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -970,6 +973,7 @@ public sealed class UserInputIndicationSignalUpdate
         {
             rtp.Encode(encoder);
         }
+
         if (highest >= 0)
         {
             var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
@@ -984,12 +988,7 @@ public sealed class UserInputIndicationSignalUpdate
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1086,6 +1085,7 @@ public sealed class UserInputIndicationExtendedAlphanumeric
             {
                 present[0] = true;
             }
+
             unknown?.MarkPresent(present);
             encoder.WriteExtensionAdditionsBitmap(present);
             for (var i = 0; i < count; i++)
@@ -1104,6 +1104,7 @@ public sealed class UserInputIndicationExtendedAlphanumeric
                         {
                             encryptedAlphanumeric.Encode(encoder);
                         }
+
                         encoder.EndOpenType(token);
                         break;
                     }
@@ -1148,6 +1149,7 @@ public sealed class UserInputIndicationEncryptedAlphanumeric
             paramS = Params.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("encrypted");
         var encrypted = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
         decoder.PopPath();
@@ -1175,12 +1177,7 @@ public sealed class UserInputIndicationEncryptedAlphanumeric
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1203,6 +1200,7 @@ public sealed class UserInputIndicationEncryptedAlphanumeric
         {
             paramS.Encode(encoder);
         }
+
         encoder.WriteOctetString(Encrypted, PerSizeConstraint.Unbounded);
         if (highest >= 0)
         {
@@ -1218,12 +1216,7 @@ public sealed class UserInputIndicationEncryptedAlphanumeric
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1259,6 +1252,7 @@ public sealed class UserInputIndicationSignalRtp
             timestamp = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         long? expirationTime = null;
         if (hasExpirationTime)
         {
@@ -1266,6 +1260,7 @@ public sealed class UserInputIndicationSignalRtp
             expirationTime = decoder.ReadInteger(0, 4294967295);
             decoder.PopPath();
         }
+
         decoder.PushPath("logicalChannelNumber");
         var logicalChannelNumber = decoder.ReadInteger(1, 65535);
         decoder.PopPath();
@@ -1293,12 +1288,7 @@ public sealed class UserInputIndicationSignalRtp
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1321,10 +1311,12 @@ public sealed class UserInputIndicationSignalRtp
         {
             encoder.WriteInteger(timestamp, 0, 4294967295);
         }
+
         if (ExpirationTime is { } expirationTime)
         {
             encoder.WriteInteger(expirationTime, 0, 4294967295);
         }
+
         encoder.WriteInteger(LogicalChannelNumber, 1, 65535);
         if (highest >= 0)
         {
@@ -1340,12 +1332,7 @@ public sealed class UserInputIndicationSignalRtp
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1391,12 +1378,7 @@ public sealed class UserInputIndicationSignalUpdateRtp
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1428,12 +1410,7 @@ public sealed class UserInputIndicationSignalUpdateRtp
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
@@ -1471,6 +1448,7 @@ public sealed class UserInputIndicationExtendedAlphanumericEncryptedAlphanumeric
             paramS = Params.Decode(ref decoder);
             decoder.PopPath();
         }
+
         decoder.PushPath("encrypted");
         var encrypted = decoder.ReadOctetString(PerSizeConstraint.Unbounded);
         decoder.PopPath();
@@ -1498,12 +1476,7 @@ public sealed class UserInputIndicationExtendedAlphanumericEncryptedAlphanumeric
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        unknown.Add(i, decoder.ReadOpenType());
-                        break;
-                }
+                unknown.Add(i, decoder.ReadOpenType());
             }
 
             value.ExtensionAdditions = unknown;
@@ -1526,6 +1499,7 @@ public sealed class UserInputIndicationExtendedAlphanumericEncryptedAlphanumeric
         {
             paramS.Encode(encoder);
         }
+
         encoder.WriteOctetString(Encrypted, PerSizeConstraint.Unbounded);
         if (highest >= 0)
         {
@@ -1541,12 +1515,7 @@ public sealed class UserInputIndicationExtendedAlphanumericEncryptedAlphanumeric
                     continue;
                 }
 
-                switch (i)
-                {
-                    default:
-                        encoder.WriteOpenType(unknown!.Get(i));
-                        break;
-                }
+                encoder.WriteOpenType(unknown!.Get(i));
             }
         }
     }
