@@ -10,7 +10,7 @@ namespace Asn1Gen;
 internal static class Program
 {
     private const string BaseNamespace = "Signalling.H323.Messages";
-    private const int TypesPerFile = 30;
+    private const int MaxLinesPerFile = 4000;
 
     public static int Main(string[] args)
     {
@@ -90,14 +90,13 @@ internal static class Program
             foreach (var section in bySection)
             {
                 sectionNumber++;
-                var topLines = section.Select(t => t.SortLine).Distinct().Order().ToList();
-                var chunks = topLines.Chunk(TypesPerFile).ToList();
+                var chunks = Chunk(section.ToList(), code);
                 for (var c = 0; c < chunks.Count; c++)
                 {
                     var lines = chunks[c].ToHashSet();
                     var types = section.Where(t => lines.Contains(t.SortLine)).OrderBy(t => t.SortLine).ThenBy(t => t.Sequence).ToList();
                     var slug = new string(Naming.Pascal(section.Key.Title).Where(char.IsLetterOrDigit).ToArray());
-                    var name = string.Create(CultureInfo.InvariantCulture, $"{ns}/{sectionNumber:00}.{slug}{(chunks.Count > 1 ? "." + (c + 1) : string.Empty)}.cs");
+                    var name = string.Create(CultureInfo.InvariantCulture, $"{ns}/{sectionNumber:00}.{slug}{(chunks.Count > 1 ? "." + (c + 1).ToString("00", CultureInfo.InvariantCulture) : string.Empty)}.cs");
                     files[name] = FileText(module, ns, section.Key.Title, types, code);
                 }
             }
@@ -106,6 +105,34 @@ internal static class Program
         files["Alphabets.cs"] = AlphabetsText(resolver);
         return files;
     }
+    /// <summary>
+    /// Splits a section into files of about <see cref="MaxLinesPerFile"/> lines, keeping each top-level type
+    /// with the inline types made up for it; returns the top-level assignment lines of each file.
+    /// </summary>
+    private static List<int[]> Chunk(List<GeneratedType> section, Dictionary<GeneratedType, string> code)
+    {
+        var sizes = section.GroupBy(t => t.SortLine).OrderBy(g => g.Key)
+            .Select(g => (Line: g.Key, Lines: g.Sum(t => code[t].Count(c => c == '\n')))).ToList();
+        var chunks = new List<int[]>();
+        var current = new List<int>();
+        var lines = 0;
+        foreach (var (line, size) in sizes)
+        {
+            if (current.Count > 0 && lines + size > MaxLinesPerFile)
+            {
+                chunks.Add([.. current]);
+                current.Clear();
+                lines = 0;
+            }
+
+            current.Add(line);
+            lines += size;
+        }
+
+        chunks.Add([.. current]);
+        return chunks;
+    }
+
     private static AsnSection SectionOf(AsnModule module, int line)
     {
         var section = new AsnSection(0, module.Sections.Count == 0 || module.Sections[0].Line > 0 ? Naming.Title(module.Name) : module.Sections[0].Title);

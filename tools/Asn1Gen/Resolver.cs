@@ -145,7 +145,7 @@ internal sealed class Resolver
             case AsnKind.Enumerated:
             {
                 var ns = NamespaceOf(context.Module);
-                var key = ns + ":inline:" + csName;
+                var key = ns + ":inline:" + asnName; // the ASN.1 path is unique; made-up C# names may not be
                 return new GeneratedShape(Register(key, () => Claim(ns, csName), asnName, type, context, sortLine));
             }
 

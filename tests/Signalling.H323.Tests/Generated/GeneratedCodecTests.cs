@@ -93,6 +93,18 @@ public sealed class GeneratedCodecTests
     }
 
     [Fact]
+    public void UnknownEnumerationExtension_IsKeptAndReEncodedByteExact()
+    {
+        // ScreeningIndicator ::= ENUMERATED { four root items, ... }: extension item 2 (X.691 §13.3).
+        var bytes = Encode(e => e.WriteEnumeratedExtension(2));
+        Assert.True(PerDecoder.TryDecode(bytes, ScreeningIndicatorCodec.Decode, out var value, out _));
+        Assert.Equal(6, (int)value);
+        Assert.False(Enum.IsDefined(value));
+        Assert.Equal(Convert.ToHexString(bytes), Convert.ToHexString(Encode(e => ScreeningIndicatorCodec.Encode(e, value))));
+        Assert.Equal("60", Convert.ToHexString(Encode(e => ScreeningIndicatorCodec.Encode(e, ScreeningIndicator.NetworkProvided)))); // 0, then 3 in two bits
+    }
+
+    [Fact]
     public void TruncatedPdu_ReportsReasonBitPositionAndTypePath()
     {
         // 0x20: response (index 1 of 4, extensible) then the first bits of a ResponseMessage index, cut short.
