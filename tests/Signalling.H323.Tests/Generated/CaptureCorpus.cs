@@ -7,13 +7,15 @@ namespace Signalling.H323.Tests.Generated;
 /// <summary>
 /// The aligned PER PDUs of the H.323 reference captures, cut out by tshark: each RasMessage (the UDP payload),
 /// each H323-UserInformation (the Q.931 User-user IE contents) and each MultimediaSystemControlMessage
-/// (tunnelled in h245Control or on a separate H.245 connection). Extracted once per test run.
+/// (tunnelled in h245Control or on a separate H.245 connection), and each fastStart OpenLogicalChannel
+/// proposal of a Setup or answer. Extracted once per test run.
 /// </summary>
 internal sealed class CaptureCorpus
 {
     public const string RasField = "h225.RasMessage_raw";
     public const string UserInformationField = "h225.H323_UserInformation_element_raw";
     public const string H245Field = "h245";
+    public const string FastStartField = "h225.FastStart_item_raw";
     private const string TunnelledH245Field = "h225.H245Control_item_raw";
 
     private static readonly Lazy<CaptureCorpus> Shared = new(Load);
@@ -38,6 +40,7 @@ internal sealed class CaptureCorpus
             [RasField] = [],
             [UserInformationField] = [],
             [H245Field] = [],
+            [FastStartField] = [],
         };
         if (captures is null)
         {

@@ -39,6 +39,23 @@ public sealed class CaptureRoundTripTests
             return ok;
         });
 
+    [Fact]
+    public void FastStartOpenLogicalChannels_RoundTripByteExact() =>
+        AssertRoundTrip(CaptureCorpus.FastStartField, 6, (byte[] b, out Func<byte[]>? e, out PerDecodeError error) =>
+        {
+            // Each fastStart element is a complete encoding of an H.245 OpenLogicalChannel (H.225.0 §7.3.1).
+            var ok = PerDecoder.TryDecode(b, OpenLogicalChannel.Decode, out var value, out error);
+            e = ok ? () => Encode(value!.Encode) : null;
+            return ok;
+        });
+
+    private static byte[] Encode(Action<PerEncoder> write)
+    {
+        using var encoder = new PerEncoder();
+        write(encoder);
+        return encoder.ToArray();
+    }
+
     private static void AssertRoundTrip(string field, int atLeast, TryDecode decode)
     {
         var corpus = CaptureCorpus.Instance;
