@@ -99,9 +99,18 @@ internal sealed class TransactionHarness
         return sent;
     }
 
-    public void Advance(TimeSpan by) => Clock.Advance(by);
+    /// <summary>
+    /// Moves the clock forward 1 ms at a time, so that a timer started from another timer's
+    /// callback (Timers A, E, G restart themselves) runs from the instant its predecessor fired:
+    /// FakeTimeProvider fires due timers once per Advance, at the end of the step.
+    /// </summary>
+    public void Advance(TimeSpan by)
+    {
+        var step = TimeSpan.FromMilliseconds(1);
+        for (var left = by; left > TimeSpan.Zero; left -= step) Clock.Advance(left < step ? left : step);
+    }
 
-    public void Advance(double milliseconds) => Clock.Advance(TimeSpan.FromMilliseconds(milliseconds));
+    public void Advance(double milliseconds) => Advance(TimeSpan.FromMilliseconds(milliseconds));
 
     public static SipRequest Request(SipMethod method, string transport = "UDP", string? branch = null, string sentBy = "pc33.atlanta.com:5060", string? callId = null, uint cseq = 1, string? fromTag = null, string? toTag = null, string[]? routes = null)
     {
