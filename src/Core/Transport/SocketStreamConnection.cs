@@ -21,6 +21,7 @@ internal sealed partial class SocketStreamConnection : StreamConnection
     private readonly Pipe _output;
     private readonly CancellationTokenSource _closed = new();
     private readonly CancellationTokenSource _closeRequested = new();
+    private readonly CancellationTokenSource _aborted = new();
     private readonly CancellationToken _closedToken;
     private readonly CancellationToken _closeRequestedToken;
     private Stream _stream;
@@ -69,8 +70,11 @@ internal sealed partial class SocketStreamConnection : StreamConnection
 
     private bool IsAborted => Volatile.Read(ref _abortReason) is not null;
 
-    /// <summary>Starts the receive and send loops; called once, by the transport that made the connection.</summary>
-    internal void Start() => _processing = RunAsync();
+    /// <summary>
+    /// Starts the receive and send loops, on the thread pool so that the stream wrapper (a TLS handshake) never
+    /// runs on the thread that accepts; called once, by the transport that made the connection.
+    /// </summary>
+    internal void Start() => _processing = Task.Run(RunAsync, CancellationToken.None);
 
     public override void RequestClose()
     {
@@ -93,6 +97,15 @@ internal sealed partial class SocketStreamConnection : StreamConnection
         }
 
         LogAborted(_logger, ConnectionId, RemoteEndPoint, reason);
+        try
+        {
+            // Stops a stream wrapper still setting up (a TLS handshake).
+            _aborted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: the wrapper has long finished.
+        }
 
         // A loop parked on the pipe (send loop waiting for output, receive loop paused by backpressure)
         // does not notice a closed socket: wake both, then close the socket under whatever is in flight.
@@ -115,6 +128,7 @@ internal sealed partial class SocketStreamConnection : StreamConnection
         await _processing;
         _closed.Dispose();
         _closeRequested.Dispose();
+        _aborted.Dispose();
     }
 
     private static bool IsConnectionReset(Exception exception)
@@ -163,13 +177,20 @@ internal sealed partial class SocketStreamConnection : StreamConnection
     {
         try
         {
-            _stream = await _streamWrapper!(_stream, _closedToken);
+            _stream = await _streamWrapper!(_stream, _aborted.Token);
             return true;
         }
         catch (Exception exception)
         {
-            LogStreamWrapperFailed(_logger, ConnectionId, RemoteEndPoint, exception);
-            var error = new ConnectionAbortedException("The connection's stream could not be set up.", exception);
+            // A failed handshake is what garbage on a TLS port looks like: one line, unless we aborted it ourselves.
+            if (!IsAborted)
+            {
+                LogStreamWrapperFailed(_logger, ConnectionId, RemoteEndPoint, exception.Message);
+            }
+
+            var error = IsAborted
+                ? new ConnectionAbortedException(_abortReason!)
+                : new ConnectionAbortedException("The connection's stream could not be set up.", exception);
             await _input.Writer.CompleteAsync(error);
             await _output.Reader.CompleteAsync(error);
             return false;
@@ -358,8 +379,8 @@ internal sealed partial class SocketStreamConnection : StreamConnection
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Connection {ConnectionId} stopped reading: its input buffer is full")]
     private static partial void LogReceivePaused(ILogger logger, string connectionId);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Connection {ConnectionId} from {RemoteEndPoint} closed: its stream could not be set up")]
-    private static partial void LogStreamWrapperFailed(ILogger logger, string connectionId, EndPoint? remoteEndPoint, Exception exception);
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Connection {ConnectionId} from {RemoteEndPoint} closed: its stream could not be set up: {Error}")]
+    private static partial void LogStreamWrapperFailed(ILogger logger, string connectionId, EndPoint? remoteEndPoint, string error);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "A ConnectionClosed callback of connection {ConnectionId} threw")]
     private static partial void LogClosedCallbackFailed(ILogger logger, string connectionId, Exception exception);

@@ -248,6 +248,12 @@ public sealed partial class StreamListenerHost : IAsyncDisposable
         {
             await _handler(connection);
         }
+        catch (Exception exception) when (exception is ConnectionAbortedException or IOException)
+        {
+            // The connection failed under the handler (aborted, reset, failed handshake): the transport logged why.
+            LogHandlerEndedByConnection(_logger, connection.ConnectionId, exception.Message);
+            connection.Abort("The connection failed.");
+        }
         catch (Exception exception)
         {
             // The protocol's state for this connection is unknown: do not send what it left half-written.
@@ -281,6 +287,9 @@ public sealed partial class StreamListenerHost : IAsyncDisposable
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "Connection {ConnectionId} from {RemoteEndPoint} aborted: its handler threw")]
     private static partial void LogHandlerFailed(ILogger logger, string connectionId, EndPoint? remoteEndPoint, Exception exception);
+
+    [LoggerMessage(EventId = 1309, Level = LogLevel.Debug, Message = "The handler of connection {ConnectionId} ended with the connection: {Error}")]
+    private static partial void LogHandlerEndedByConnection(ILogger logger, string connectionId, string error);
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "Accepting on {EndPoint} failed; retrying")]
     private static partial void LogAcceptFailed(ILogger logger, EndPoint endPoint, Exception exception);
