@@ -377,6 +377,7 @@ internal sealed class Emitter
         w.Line("/// <param name=\"decoder\">The decoder, positioned at the value.</param>");
         w.Line("/// <returns>The value.</returns>");
         w.Open($"public static {_type.CsName} Decode(ref PerDecoder decoder)");
+        w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack");
         if (type.Extensible)
         {
             w.Line("var extended = decoder.ReadExtensionBit();");
@@ -682,6 +683,7 @@ internal sealed class Emitter
         w.Line("/// <param name=\"decoder\">The decoder, positioned at the value.</param>");
         w.Line("/// <returns>The value.</returns>");
         w.Open($"public static {cs} Decode(ref PerDecoder decoder)");
+        w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack");
         w.Line($"var index = decoder.ReadChoiceIndex({root.Count}, {(type.Extensible ? "true" : "false")}, out var isExtension);");
         if (all.Any(m => m.Shape is not NullShape) || additions.Count > 0)
         {
@@ -895,6 +897,12 @@ internal sealed class Emitter
         w.Open($"public static bool TryDecode(ReadOnlySpan<byte> encoding, [NotNullWhen(true)] out {cs}? value, out PerDecodeError error)");
         w.Open("try");
         w.Line("return PerDecoder.TryDecode(encoding, DecodePdu, out value, out error);");
+        w.Close();
+        w.Line("catch (InsufficientExecutionStackException)");
+        w.Open();
+        w.Line("value = null;");
+        w.Line($"error = new PerDecodeError(PerDecodeErrorReason.ConstraintViolation, -1, \"{_type.AsnName}\", \"the value nests too deeply to decode\");");
+        w.Line("return false;");
         w.Close();
         w.Line("catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException)");
         w.Open();

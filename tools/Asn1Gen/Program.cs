@@ -158,6 +158,11 @@ internal static class Program
             builder.Append("using System.Diagnostics.CodeAnalysis;\n");
         }
 
+        if (text.Contains("RuntimeHelpers.", StringComparison.Ordinal))
+        {
+            builder.Append("using System.Runtime.CompilerServices;\n");
+        }
+
         builder.Append("using Signalling.H323.Per;\n\n");
         builder.Append("namespace ").Append(BaseNamespace).Append('.').Append(ns).Append(";\n");
         foreach (var type in types)

@@ -127,6 +127,32 @@ public sealed class GeneratedCodecTests
     }
 
     [Fact]
+    public void DeeplyNestedInput_FailsCleanlyInsteadOfOverflowingTheStack()
+    {
+        // request.multiplexEntrySend with one descriptor whose MultiplexElement nests subElementList 100000 deep
+        // (H.245 MultiplexElement is recursive; each level is one choice bit and an 8-bit count).
+        var bytes = Encode(e =>
+        {
+            e.WriteBits(0b000, 3);        // MultimediaSystemControlMessage: ext 0, request (0 of 4)
+            e.WriteBits(0b0_0110, 5);     // RequestMessage: ext 0, multiplexEntrySend (6 of 11)
+            e.WriteBit(false);            // MultiplexEntrySend: ext 0
+            e.WriteInteger(0, 0, 255);    // sequenceNumber
+            e.WriteInteger(1, 1, 15);     // one MultiplexEntryDescriptor
+            e.WriteBit(true);             // elementList present
+            e.WriteInteger(1, 1, 15);     // multiplexTableEntryNumber
+            e.WriteInteger(1, 1, 256);    // one MultiplexElement
+            for (var i = 0; i < 100_000; i++)
+            {
+                e.WriteBit(true);         // type: subElementList
+                e.WriteInteger(2, 2, 255); // two sub-elements, the first nests again
+            }
+        });
+
+        Assert.False(MultimediaSystemControlMessage.TryDecode(bytes, out _, out var error));
+        Assert.Contains("nests too deeply", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RandomInput_NeverThrows()
     {
         Gen.Byte.Array[0, 96].Sample(bytes =>
