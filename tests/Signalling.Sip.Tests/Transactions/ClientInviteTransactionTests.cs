@@ -54,6 +54,7 @@ public class ClientInviteTransactionTests
         Assert.Same(tx, Assert.Single(_h.User.Of("Timeout")).Transaction);
         Assert.Single(_h.User.Of("Terminated"));
         Assert.Equal(0, _h.Layer.ClientTransactionCount);
+        Assert.Equal(0, _h.Clock.LiveTimers);
     }
 
     [Fact]
@@ -146,6 +147,7 @@ public class ClientInviteTransactionTests
         Assert.Equal(ClientInviteState.Terminated, tx.State);
         Assert.Empty(_h.User.Of("Timeout"));
         Assert.Equal(0, _h.Layer.ClientTransactionCount);
+        Assert.Equal(0, _h.Clock.LiveTimers);
 
         // Once terminated, a late 2xx is stray and goes to the core (RFC 6026 §7.2).
         _h.Layer.OnResponse(TransactionHarness.Response(tx.Request, 200), TransactionHarness.Udp);

@@ -74,6 +74,7 @@ public class ServerNonInviteTransactionTests
         _h.Advance(1);
         Assert.Equal(ServerNonInviteState.Terminated, tx.State);
         Assert.Equal(0, _h.Layer.ServerTransactionCount);
+        Assert.Equal(0, _h.Clock.LiveTimers);
 
         // Terminated: the same request is now a new transaction.
         _h.Layer.OnRequest(request, TransactionHarness.Udp);

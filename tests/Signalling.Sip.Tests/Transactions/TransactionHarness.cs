@@ -71,7 +71,7 @@ internal sealed class TransactionHarness
 
     public static SipHop Tcp { get; } = new(SipTransportProtocol.Tcp, new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5060), "conn-1");
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public CountingClock Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public InMemorySipTransport Transport { get; } = new();
 
@@ -130,4 +130,37 @@ internal sealed class TransactionHarness
 
     public static SipResponse Response(SipRequest request, int status, string toTag = "a6c85cf") =>
         SipResponseBuilder.CreateFor(request, status, toTag: toTag).Build();
+}
+
+/// <summary>A fake clock that also counts the timers created and not yet disposed, to show transactions leave none behind.</summary>
+internal sealed class CountingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private int _live;
+
+    public int LiveTimers => Volatile.Read(ref _live);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        Interlocked.Increment(ref _live);
+        return new CountedTimer(this, base.CreateTimer(callback, state, dueTime, period));
+    }
+
+    private sealed class CountedTimer(CountingClock owner, ITimer inner) : ITimer
+    {
+        private int _disposed;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) Interlocked.Decrement(ref owner._live);
+            inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
