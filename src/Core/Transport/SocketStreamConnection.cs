@@ -16,6 +16,7 @@ internal sealed partial class SocketStreamConnection : StreamConnection
 
     private readonly Socket _socket;
     private readonly Func<Stream, CancellationToken, ValueTask<Stream>>? _streamWrapper;
+    private readonly bool _waitForData;
     private readonly ILogger _logger;
     private readonly Pipe _input;
     private readonly Pipe _output;
@@ -38,11 +39,13 @@ internal sealed partial class SocketStreamConnection : StreamConnection
         PipeOptions inputOptions,
         PipeOptions outputOptions,
         Func<Stream, CancellationToken, ValueTask<Stream>>? streamWrapper,
+        bool waitForDataBeforeAllocatingBuffer,
         ILogger logger)
     {
         _socket = socket;
         ConnectionId = connectionId;
         _streamWrapper = streamWrapper;
+        _waitForData = waitForDataBeforeAllocatingBuffer;
         _logger = logger;
 
         // Read once: the socket throws for these after it is disposed, and logs want them afterwards.
@@ -205,6 +208,12 @@ internal sealed partial class SocketStreamConnection : StreamConnection
         {
             while (true)
             {
+                if (_waitForData)
+                {
+                    // Returns when bytes (or FIN) are there; the real read below tells which.
+                    _ = await _stream.ReadAsync(Memory<byte>.Empty);
+                }
+
                 var buffer = writer.GetMemory(MinimumReceiveSize);
                 var received = await _stream.ReadAsync(buffer);
                 if (received == 0)

@@ -115,7 +115,7 @@ public sealed class SocketStreamTransport : IStreamListenerFactory, IStreamConne
         socket.NoDelay = _options.NoDelay;
         var number = Interlocked.Increment(ref _lastConnectionNumber);
         var id = string.Create(CultureInfo.InvariantCulture, $"{_idPrefix}:{number}");
-        var connection = new SocketStreamConnection(socket, id, _inputOptions, _outputOptions, _options.StreamWrapper, _logger);
+        var connection = new SocketStreamConnection(socket, id, _inputOptions, _outputOptions, _options.StreamWrapper, _options.WaitForDataBeforeAllocatingBuffer, _logger);
         connection.Start();
         return connection;
     }

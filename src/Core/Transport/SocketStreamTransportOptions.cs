@@ -11,6 +11,13 @@ public sealed class SocketStreamTransportOptions
     /// <summary>How many not-yet-accepted connections the system queues. Default 512.</summary>
     public int Backlog { get; set; } = 512;
 
+    /// <summary>
+    /// Waits for the socket to be readable (a zero-byte read) before renting a receive buffer, so that an idle
+    /// connection holds no receive memory: with many connections open this is most of what they cost. Default true,
+    /// as in Kestrel; a wrapping stream that does not support zero-byte reads only loses the saving.
+    /// </summary>
+    public bool WaitForDataBeforeAllocatingBuffer { get; set; } = true;
+
     /// <summary>Where the connection pipes rent their buffers; <see langword="null"/> for the shared pool.</summary>
     public MemoryPool<byte>? MemoryPool { get; set; }
 

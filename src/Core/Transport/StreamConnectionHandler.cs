@@ -6,6 +6,11 @@ namespace Signalling.Core.Transport;
 /// <see cref="StreamConnection.ConnectionClosedRequested"/> is cancelled. When the returned task
 /// completes, the host disposes the connection.
 /// </summary>
+/// <remarks>
+/// A <see cref="ConnectionAbortedException"/> or <see cref="IOException"/> from a read or write may escape: the
+/// connection failed and the transport has logged why. Any other exception is logged as a fault of the protocol
+/// and the connection is aborted.
+/// </remarks>
 /// <param name="connection">The accepted connection.</param>
 /// <returns>A task that completes when the protocol is done with the connection.</returns>
 public delegate Task StreamConnectionHandler(StreamConnection connection);

@@ -289,6 +289,57 @@ public sealed class StreamListenerHostTests
     }
 
     [Fact]
+    public async Task A_connection_that_never_sends_is_closed_after_the_idle_timeout()
+    {
+        var time = new FakeTimeProvider();
+        var logs = new CollectingLoggerFactory();
+        var limits = new ListenerLimits { IdleTimeout = TimeSpan.FromSeconds(30) };
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task SignalThenEcho(StreamConnection connection)
+        {
+            started.SetResult();
+            await Echo(connection);
+        }
+
+        await using var host = await StartAsync(SignalThenEcho, limits, time, logs);
+        using var socket = await TestSockets.ConnectAsync(host.EndPoint!);
+        await started.Task.WaitAsync(TestSockets.Guard());
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, logs.Count(1201));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(await TestSockets.IsClosedByPeerAsync(socket));
+        Assert.Equal(1, logs.Count(1201));
+        Assert.Equal(0, await WaitForNoConnectionsAsync(host));
+    }
+
+    [Fact]
+    public async Task Without_waiting_for_data_the_transport_still_echoes()
+    {
+        var options = new SocketStreamTransportOptions { WaitForDataBeforeAllocatingBuffer = false };
+        await using var host = await StartAsync(Echo, options: options);
+        using var socket = await TestSockets.ConnectAsync(host.EndPoint!);
+
+        Assert.Equal("plain", await TestSockets.EchoAsync(socket, "plain"));
+        socket.Shutdown(SocketShutdown.Send);
+        Assert.True(await TestSockets.IsClosedByPeerAsync(socket));
+    }
+
+    /// <summary>The count drops when the handler's connection is disposed, just after the client saw the close.</summary>
+    private static async Task<int> WaitForNoConnectionsAsync(StreamListenerHost host)
+    {
+        var guard = TestSockets.Guard();
+        while (host.ConnectionCount != 0 && !guard.IsCancellationRequested)
+        {
+            await Task.Yield();
+        }
+
+        return host.ConnectionCount;
+    }
+
+    [Fact]
     public async Task Graceful_shutdown_asks_handlers_to_close_and_stops_listening()
     {
         async Task SayByeOnShutdown(StreamConnection connection)
@@ -297,6 +348,7 @@ public sealed class StreamListenerHostTests
             while (true)
             {
                 var result = await connection.Transport.Input.ReadAsync();
+                var received = result.Buffer.ToArray();
                 connection.Transport.Input.AdvanceTo(result.Buffer.End);
                 if (result.IsCanceled)
                 {
@@ -304,7 +356,7 @@ public sealed class StreamListenerHostTests
                     return;
                 }
 
-                await connection.Transport.Output.WriteAsync(result.Buffer.ToArray());
+                await connection.Transport.Output.WriteAsync(received);
                 if (result.IsCompleted)
                 {
                     return;

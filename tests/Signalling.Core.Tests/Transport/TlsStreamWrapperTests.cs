@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Time.Testing;
 using Signalling.Core.Transport;
 
 namespace Signalling.Core.Tests.Transport;
@@ -104,5 +105,47 @@ public sealed class TlsStreamWrapperTests : IDisposable
         await logs.WhenLogged(1006).WaitAsync(TestSockets.Guard());
         Assert.Equal(1, logs.Count(1006));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_peer_that_stalls_the_handshake_is_closed_by_the_idle_timeout()
+    {
+        var time = new FakeTimeProvider();
+        var logs = new CollectingLoggerFactory();
+        var limits = new ListenerLimits { IdleTimeout = TimeSpan.FromSeconds(10) };
+        var server = new SocketStreamTransport(limits, ServerOptions(), logs);
+        var handlerError = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task RecordEnd(StreamConnection connection)
+        {
+            started.SetResult();
+            try
+            {
+                await Echo(connection);
+                handlerError.SetResult(null);
+            }
+            catch (Exception exception)
+            {
+                handlerError.SetResult(exception);
+                throw;
+            }
+        }
+
+        await using var host = new StreamListenerHost(server, new IPEndPoint(IPAddress.Loopback, 0), RecordEnd, limits, time, logs.CreateLogger<StreamListenerHost>());
+        await host.StartAsync(TestSockets.Guard());
+        using var socket = await TestSockets.ConnectAsync(host.EndPoint!);
+
+        // The connection is handed over at once and its idle clock runs while the handshake waits for a ClientHello.
+        await started.Task.WaitAsync(TestSockets.Guard());
+
+        time.Advance(limits.IdleTimeout);
+
+        Assert.True(await TestSockets.IsClosedByPeerAsync(socket));
+        Assert.IsType<ConnectionAbortedException>(await handlerError.Task.WaitAsync(TestSockets.Guard()));
+        Assert.Equal(1, logs.Count(1201));
+
+        // We aborted the handshake ourselves: that is not reported as a failed handshake.
+        Assert.Equal(0, logs.Count(1006));
     }
 }
