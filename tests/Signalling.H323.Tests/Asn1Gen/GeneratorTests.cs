@@ -50,7 +50,10 @@ public sealed class GeneratorTests
     [Fact]
     public void CommittedGeneratedCode_IsWhatTheGeneratorProduces()
     {
-        var repository = FindUp(SourceDirectory(), "src/H323/Messages/Generated");
+        // The binaries sit inside the checkout; the source path is a fallback only, because CI
+        // builds (ContinuousIntegrationBuild) map it to "/_/".
+        var repository = FindUp(AppContext.BaseDirectory, "src/H323/Messages/Generated")
+            ?? FindUp(SourceDirectory(), "src/H323/Messages/Generated");
         var reference = FindUp(AppContext.BaseDirectory, "shared/reference/asn1/wireshark-4.0.17")
             ?? FindUp(SourceDirectory(), "shared/reference/asn1/wireshark-4.0.17");
         if (repository is null || reference is null)
