@@ -52,10 +52,10 @@ public sealed class ClientInviteTransaction : SipClientTransaction
                 // §17.1.1.2: retransmissions stop once a response comes; Timer B only guards Calling.
                 _timerA.Stop();
                 _timerB.Stop();
-            });
+            }, "stop Timers A, B");
 
         _machine.Configure(ClientInviteState.Proceeding)
-            .OnEntryFrom(_provisional, ToUser)
+            .OnEntryFrom(_provisional, ToUser, "1xx to TU")
             .InternalTransition(_provisional, (response, _) => ToUser(response))
             .Permit(ClientInviteTrigger.Response2xx, ClientInviteState.Accepted)
             .Permit(ClientInviteTrigger.Response300To699, ClientInviteState.Completed);
@@ -66,7 +66,7 @@ public sealed class ClientInviteTransaction : SipClientTransaction
                 ToUser(response);
                 // RFC 6026 §7.2: Timer M (64*T1) bounds the wait for 2xx retransmissions and forks.
                 _timerM.Start(timers.TimerM);
-            })
+            }, "2xx to TU, start Timer M")
             // RFC 6026 §7.2: every 2xx goes to the TU, which ACKs it; the transaction never does.
             .InternalTransition(_success, (response, _) => ToUser(response))
             .Permit(ClientInviteTrigger.TimerMFires, ClientInviteState.Terminated);
@@ -78,7 +78,7 @@ public sealed class ClientInviteTransaction : SipClientTransaction
                 ToUser(response);
                 // §17.1.1.2: Timer D (32 s, zero when reliable) absorbs retransmitted finals.
                 StartOrFire(_timerD, timers.GetTimerD(IsReliable), () => _machine.Fire(ClientInviteTrigger.TimerDFires));
-            })
+            }, "ACK sent, resp. to TU, start Timer D")
             // §17.1.1.2: a retransmitted final response is acknowledged again, not passed up.
             .InternalTransition(_failure, (response, _) => SendAck(response))
             .Permit(ClientInviteTrigger.TransportError, ClientInviteState.Terminated)
@@ -86,8 +86,8 @@ public sealed class ClientInviteTransaction : SipClientTransaction
 
         _machine.Configure(ClientInviteState.Terminated)
             // §17.1.1.2: Timer B is a timeout for the TU (a 408 to it); no ACK is generated.
-            .OnEntryFrom(ClientInviteTrigger.TimerBFires, () => Notify(user => user.OnTimeout(this)))
-            .OnEntryFrom(ClientInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)))
+            .OnEntryFrom(ClientInviteTrigger.TimerBFires, () => Notify(user => user.OnTimeout(this)), "inform TU")
+            .OnEntryFrom(ClientInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)), "inform TU")
             .OnEntry(() =>
             {
                 _timerA.Dispose();
@@ -95,7 +95,7 @@ public sealed class ClientInviteTransaction : SipClientTransaction
                 _timerD.Dispose();
                 _timerM.Dispose();
                 OnTerminated();
-            });
+            }, "dispose timers, leave index");
 
         _machine.OnUnhandledTrigger(LogUnhandled);
         _machine.OnTransitioned(t => LogTransition(t.Source, t.Destination, t.Trigger));
@@ -139,19 +139,30 @@ public sealed class ClientInviteTransaction : SipClientTransaction
     }
 
     /// <summary>
+    /// A CANCEL for this INVITE (RFC 3261 §9.1): the same Request-URI, Call-ID, To, From and
+    /// CSeq number (method CANCEL), one Via equal to the INVITE's top Via (so the same branch,
+    /// which is how the server matches it, §9.2) and the INVITE's Route headers. The TU sends it
+    /// with <see cref="SipTransactionLayer.SendRequest"/>, and only once a provisional response
+    /// has come (§9.1: not while the transaction is in Calling).
+    /// </summary>
+    public SipRequest CreateCancel() => BuildFromInvite(Request, SipMethod.Cancel, Request.To.Text);
+
+    /// <summary>
     /// RFC 3261 §17.1.1.3: the ACK for a 300-699 has the INVITE's Request-URI, Call-ID, From and
     /// CSeq number (method ACK), the response's To (with its tag), one Via equal to the INVITE's
     /// top Via (so the same branch), and the INVITE's Route headers.
     /// </summary>
-    internal static SipRequest BuildAck(SipRequest invite, SipResponse response)
+    internal static SipRequest BuildAck(SipRequest invite, SipResponse response) => BuildFromInvite(invite, SipMethod.Ack, response.To.Text);
+
+    private static SipRequest BuildFromInvite(SipRequest invite, SipMethod method, Utf8Slice to)
     {
-        var builder = new SipRequestBuilder(SipMethod.Ack, invite.RequestUriText.ToString())
+        var builder = new SipRequestBuilder(method, invite.RequestUriText.ToString())
             .AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.Via), invite.Via.Text.Memory)
             .AddHeader(KnownHeader.MaxForwards, "70")
-            .AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.To), response.To.Text.Memory)
+            .AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.To), to.Memory)
             .AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.From), invite.From.Text.Memory)
             .AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.CallId), invite.CallId.Memory)
-            .AddHeader(KnownHeader.CSeq, string.Create(CultureInfo.InvariantCulture, $"{invite.CSeq.Number} ACK"));
+            .AddHeader(KnownHeader.CSeq, string.Create(CultureInfo.InvariantCulture, $"{invite.CSeq.Number} {method.Name}"));
         foreach (var header in invite.Headers)
         {
             if (header.Id == KnownHeader.Route) builder.AddHeader(SipHeaderNames.GetCanonicalName(KnownHeader.Route), header.Value.Memory);

@@ -39,7 +39,7 @@ public sealed class ClientNonInviteTransaction : SipClientTransaction
             .Permit(ClientNonInviteTrigger.TransportError, ClientNonInviteState.Terminated);
 
         _machine.Configure(ClientNonInviteState.Proceeding)
-            .OnEntryFrom(_provisional, ToUser)
+            .OnEntryFrom(_provisional, ToUser, "resp. to TU")
             .InternalTransition(_provisional, (response, _) => ToUser(response))
             .InternalTransition(ClientNonInviteTrigger.TimerEFires, () =>
             {
@@ -52,7 +52,7 @@ public sealed class ClientNonInviteTransaction : SipClientTransaction
             .Permit(ClientNonInviteTrigger.TransportError, ClientNonInviteState.Terminated);
 
         _machine.Configure(ClientNonInviteState.Completed)
-            .OnEntryFrom(_final, ToUser)
+            .OnEntryFrom(_final, ToUser, "resp. to TU")
             .OnEntry(() =>
             {
                 _timerE.Stop();
@@ -60,20 +60,20 @@ public sealed class ClientNonInviteTransaction : SipClientTransaction
                 // §17.1.2.2: Timer K (T4, zero when reliable) absorbs response retransmissions,
                 // which have no edge in Completed and are dropped as unhandled.
                 StartOrFire(_timerK, timers.GetTimerK(IsReliable), () => _machine.Fire(ClientNonInviteTrigger.TimerKFires));
-            })
+            }, "stop Timers E, F; start Timer K")
             .Permit(ClientNonInviteTrigger.TimerKFires, ClientNonInviteState.Terminated);
 
         _machine.Configure(ClientNonInviteState.Terminated)
             // §17.1.2.2: Timer F is a timeout for the TU (a 408 to it, §8.1.3.1).
-            .OnEntryFrom(ClientNonInviteTrigger.TimerFFires, () => Notify(user => user.OnTimeout(this)))
-            .OnEntryFrom(ClientNonInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)))
+            .OnEntryFrom(ClientNonInviteTrigger.TimerFFires, () => Notify(user => user.OnTimeout(this)), "inform TU")
+            .OnEntryFrom(ClientNonInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)), "inform TU")
             .OnEntry(() =>
             {
                 _timerE.Dispose();
                 _timerF.Dispose();
                 _timerK.Dispose();
                 OnTerminated();
-            });
+            }, "dispose timers, leave index");
 
         _machine.OnUnhandledTrigger(LogUnhandled);
         _machine.OnTransitioned(t => LogTransition(t.Source, t.Destination, t.Trigger));

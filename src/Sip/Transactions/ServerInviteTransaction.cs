@@ -53,7 +53,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
                 // §17.2.1: Timer G (T1, unreliable only) retransmits; Timer H (64*T1) waits for the ACK.
                 if (!IsReliable) _timerG.Start(timers.TimerG);
                 _timerH.Start(timers.TimerH);
-            })
+            }, "send response, start Timers G, H")
             .InternalTransition(ServerInviteTrigger.Invite, ResendLast)
             .InternalTransition(ServerInviteTrigger.TimerGFires, () =>
             {
@@ -70,12 +70,12 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             {
                 _timerG.Stop();
                 _timerH.Stop();
-            });
+            }, "stop Timers G, H");
 
         _machine.Configure(ServerInviteState.Confirmed)
             // §17.2.1: Timer I (T4, zero when reliable) absorbs ACK retransmissions; they (and
             // any late INVITE) have no edge in the figure and are dropped as unhandled.
-            .OnEntry(() => StartOrFire(_timerI, timers.GetTimerI(IsReliable), () => _machine.Fire(ServerInviteTrigger.TimerIFires)))
+            .OnEntry(() => StartOrFire(_timerI, timers.GetTimerI(IsReliable), () => _machine.Fire(ServerInviteTrigger.TimerIFires)), "start Timer I")
             .Permit(ServerInviteTrigger.TimerIFires, ServerInviteState.Terminated);
 
         _machine.Configure(ServerInviteState.Accepted)
@@ -84,7 +84,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
                 SendAndKeep(response);
                 // RFC 6026 §7.1: Timer L (64*T1) bounds the wait for INVITE retransmissions.
                 _timerL.Start(timers.TimerL);
-            })
+            }, "send response, start Timer L")
             // RFC 6026 §7.1: INVITE retransmissions are absorbed (the TU retransmits the 2xx).
             .InternalTransition(ServerInviteTrigger.Invite, () => { })
             .InternalTransition(_success, (response, _) => SendAndKeep(response))
@@ -94,7 +94,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
 
         _machine.Configure(ServerInviteState.Terminated)
             // §17.2.1: Timer H firing means the ACK never came: a transaction failure for the TU.
-            .OnEntryFrom(ServerInviteTrigger.TimerHFires, () => Notify(user => user.OnTimeout(this)))
+            .OnEntryFrom(ServerInviteTrigger.TimerHFires, () => Notify(user => user.OnTimeout(this)), "inform TU")
             .OnEntry(() =>
             {
                 _timerG.Dispose();
@@ -102,7 +102,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
                 _timerI.Dispose();
                 _timerL.Dispose();
                 OnTerminated();
-            });
+            }, "dispose timers, leave index");
 
         _machine.OnUnhandledTrigger(LogUnhandled);
         _machine.OnTransitioned(t => LogTransition(t.Source, t.Destination, t.Trigger));

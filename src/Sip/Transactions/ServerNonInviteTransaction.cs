@@ -30,27 +30,27 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             .Permit(ServerNonInviteTrigger.Response200To699FromTU, ServerNonInviteState.Completed);
 
         _machine.Configure(ServerNonInviteState.Proceeding)
-            .OnEntryFrom(_provisional, SendAndKeep)
+            .OnEntryFrom(_provisional, SendAndKeep, "send response")
             .InternalTransition(_provisional, (response, _) => SendAndKeep(response))
             .InternalTransition(ServerNonInviteTrigger.Request, ResendLast) // §17.2.2: most recent provisional
             .Permit(ServerNonInviteTrigger.Response200To699FromTU, ServerNonInviteState.Completed)
             .Permit(ServerNonInviteTrigger.TransportError, ServerNonInviteState.Terminated);
 
         _machine.Configure(ServerNonInviteState.Completed)
-            .OnEntryFrom(_final, SendAndKeep)
+            .OnEntryFrom(_final, SendAndKeep, "send response")
             // §17.2.2: Timer J waits out request retransmissions (64*T1), zero when reliable.
-            .OnEntry(() => StartOrFire(_timerJ, Context.Timers.GetTimerJ(IsReliable), () => _machine.Fire(ServerNonInviteTrigger.TimerJFires)))
+            .OnEntry(() => StartOrFire(_timerJ, Context.Timers.GetTimerJ(IsReliable), () => _machine.Fire(ServerNonInviteTrigger.TimerJFires)), "start Timer J")
             .InternalTransition(ServerNonInviteTrigger.Request, ResendLast) // §17.2.2: the final response again
             .Permit(ServerNonInviteTrigger.TimerJFires, ServerNonInviteState.Terminated)
             .Permit(ServerNonInviteTrigger.TransportError, ServerNonInviteState.Terminated);
 
         _machine.Configure(ServerNonInviteState.Terminated)
-            .OnEntryFrom(ServerNonInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)))
+            .OnEntryFrom(ServerNonInviteTrigger.TransportError, () => Notify(user => user.OnTransportError(this)), "inform TU")
             .OnEntry(() =>
             {
                 _timerJ.Dispose();
                 OnTerminated();
-            });
+            }, "dispose timers, leave index");
 
         _machine.OnUnhandledTrigger(LogUnhandled);
         _machine.OnTransitioned(t => LogTransition(t.Source, t.Destination, t.Trigger));

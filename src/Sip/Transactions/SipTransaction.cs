@@ -71,7 +71,7 @@ public abstract class SipTransaction
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                TransactionLog.UserThrew(Context.Logger, exception, GetType().Name);
+                TransactionLog.TurnThrew(Context.Logger, exception, GetType().Name, Branch.ToString());
             }
         }
         DrainDeferred();

@@ -17,6 +17,9 @@ internal static partial class TransactionLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Transport error for a message that matches no transaction (to {Destination})")]
     public static partial void UnmatchedTransportError(ILogger logger, SipHop destination);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Transaction} {Branch}: a turn of the state machine threw; the transaction keeps its state")]
+    public static partial void TurnThrew(ILogger logger, Exception exception, string transaction, string branch);
+
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The transaction user threw from {Callback}")]
     public static partial void UserThrew(ILogger logger, Exception exception, string callback);
 }

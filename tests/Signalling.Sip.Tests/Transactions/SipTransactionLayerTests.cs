@@ -200,4 +200,22 @@ public class SipTransactionLayerTests
         Assert.Equal(2, _h.User.Of("Terminated").Count);
         Assert.Equal(0, _h.Clock.LiveTimers); // Timer F was disposed; none left behind
     }
+
+    [Fact]
+    public async Task The_same_request_arriving_on_many_threads_at_once_makes_one_transaction()
+    {
+        var request = TransactionHarness.Request(SipMethod.Register);
+        using var start = new ManualResetEventSlim();
+        var receivers = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            for (var i = 0; i < 200; i++) _h.Layer.OnRequest(request, TransactionHarness.Udp);
+        }, TestContext.Current.CancellationToken)).ToArray();
+
+        start.Set();
+        await Task.WhenAll(receivers);
+
+        Assert.Single(_h.User.Of("Request"));
+        Assert.Equal(1, _h.Layer.ServerTransactionCount);
+    }
 }
