@@ -11,9 +11,6 @@ internal static partial class TransactionLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{Transaction} {Branch}: {From} -> {To} on {Trigger}")]
     public static partial void Transitioned(ILogger logger, string transaction, string branch, string from, string to, string trigger);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Dropped a {Method} request without a usable Via/CSeq from {Source}")]
-    public static partial void DroppedRequest(ILogger logger, string method, SipHop source);
-
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Transport error for a message that matches no transaction (to {Destination})")]
     public static partial void UnmatchedTransportError(ILogger logger, SipHop destination);
 
