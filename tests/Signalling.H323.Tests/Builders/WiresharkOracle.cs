@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using Signalling.H323.Per;
 using Signalling.H323.Tpkt;
 
 namespace Signalling.H323.Tests.Builders;
@@ -55,6 +56,21 @@ internal sealed class WiresharkOracle : IDisposable
         var element = Fields(packet, field).FirstOrDefault();
         Assert.True(element is not null, $"tshark shows no {field}");
         return int.Parse((string)element.Attribute("size")!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Asserts that tshark's PER dissection of the field covers exactly our encoding: Wireshark sizes a PER
+    /// item as the octets between its first and last bit rounded down (a value ending inside an octet loses
+    /// that octet), so the size must be our bit length divided by 8, rounded either way. An octet we sent
+    /// that tshark did not read fails (Wireshark does not flag trailing octets itself).
+    /// </summary>
+    public static void AssertCovers(XElement packet, string field, Action<PerEncoder> encode, string what)
+    {
+        using var encoder = new PerEncoder();
+        encode(encoder);
+        var bits = encoder.BitLength;
+        var size = Size(packet, field);
+        Assert.True(size == bits / 8 || size == (bits + 7) / 8, $"{what}: we encoded {bits} bits ({Convert.ToHexString(encoder.CompleteEncoding())}); tshark's {field} covers {size} octets");
     }
 
     public static IEnumerable<XElement> Fields(XElement packet, string field) =>
