@@ -38,7 +38,7 @@ public sealed record Q931View(
             message.CallReference.ToString(),
             [.. message.InformationElements.Select(e => e.ToString())],
             message.TryGetBearerCapability(out var bearer) ? bearer : null,
-            message.TryGetDisplay(out var display) ? display.ToString() : null,
+            message.TryGetDisplay(out var display) ? display.Text : null,
             message.TryGetCallingPartyNumber(out var calling) ? calling : null,
             message.TryGetCalledPartyNumber(out var called) ? called : null,
             message.TryGetCause(out var cause) ? cause : null,

@@ -1,4 +1,11 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Net;
+using Signalling.H323.Messages;
+using Signalling.H323.Messages.H225;
+using Signalling.H323.Messages.H245;
+using Signalling.H323.Q931;
+using Signalling.H323.Tpkt;
 using Signalling.H323.Tests.Generated;
 using Signalling.Samples.H323Decode;
 
@@ -99,6 +106,35 @@ public sealed class H323DecodeToolTests
         Assert.Equal("tpkt-h245 03000004", _reencode.ProcessLine("tpkt-h245 03:00:00:04"));
         Assert.Equal("h245 090001", _reencode.ProcessLine("  h245\t09 00 01  "));
         Assert.Contains("\"roundTripDelayRequest\"", _show.ProcessLine("h245 090001"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_built_setup_in_tpkt_prints_its_q931_and_h225_values_and_reencodes()
+    {
+        var callId = Guid.Parse("00112233-4455-6677-8899-aabbccddeeff");
+        var information = CallSignallingMessages.Setup(new SetupParameters
+        {
+            CallingAliases = [AliasAddress.CreateH323ID("alice")],
+            CallIdentifier = callId,
+            FastStart = [H245Messages.AudioChannel(1, AudioCapability.CreateG711Ulaw64k(20), new IPEndPoint(IPAddress.Loopback, 5001))],
+        });
+        var writer = new ArrayBufferWriter<byte>();
+        TpktWriter.Write(writer, CallSignallingMessages.ToQ931(information, new Q931CallReference(5, flag: false), "5551234").ToArray());
+        var line = $"tpkt {Convert.ToHexString(writer.WrittenSpan)}";
+
+        Assert.Equal(line, _reencode.ProcessLine(line));
+        var json = _show.ProcessLine(line);
+        Assert.Contains("\"messageType\": \"Setup\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"digits\": \"5551234\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"h323ID\": \"alice\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"guid\": \"00112233445566778899AABBCCDDEEFF\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"pointToPoint\": null", json, StringComparison.Ordinal);
+        Assert.Contains($"\"{Convert.ToHexString(information.H323UuPdu.H323MessageBody.Setup!.FastStart![0])}\"", json, StringComparison.Ordinal);
+
+        // The same proposal through the olc kind shows the codec and its frames per packet.
+        var olc = _show.ProcessLine($"olc {Convert.ToHexString(information.H323UuPdu.H323MessageBody.Setup!.FastStart![0])}");
+        Assert.Contains("\"g711Ulaw64k\": 20", olc, StringComparison.Ordinal);
+        Assert.Contains("\"tsapIdentifier\": 5001", olc, StringComparison.Ordinal);
     }
 
     [Fact]
