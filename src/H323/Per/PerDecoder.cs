@@ -998,6 +998,13 @@ public ref struct PerDecoder
             throw Fail(PerDecodeErrorReason.Truncated, $"needed {length} octets, {Math.Max(0, RemainingBits) / 8} left", start);
         }
 
+        // The length determinant leaves the position octet-aligned, so the contents are a slice of the input.
+        if (PerObjectIdentifier.TryDecode(_data.Slice((int)(_position >> 3), length), out var fast))
+        {
+            _position += (long)length * 8;
+            return fast;
+        }
+
         // Rebuild the BER TLV (identifier 0x06, definite length) around the contents for AsnDecoder.
         var headerLength = length < 0x80 ? 2 : length < 0x100 ? 3 : 4;
         var total = headerLength + length;

@@ -848,6 +848,16 @@ public sealed class PerEncoder : IDisposable
     public void WriteObjectIdentifier(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= 128)
+        {
+            Span<byte> contents = stackalloc byte[128];
+            if (PerObjectIdentifier.TryEncode(value, contents, out var written))
+            {
+                WriteFragmentedOctets(contents[..written]);
+                return;
+            }
+        }
+
         var writer = _asnWriter ??= new AsnWriter(AsnEncodingRules.BER);
         writer.Reset();
         writer.WriteObjectIdentifier(value);
