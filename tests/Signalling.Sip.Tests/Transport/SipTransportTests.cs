@@ -323,6 +323,37 @@ public sealed class SipTransportTests
         Assert.Same(client, error.Transaction);
     }
 
+    [Fact]
+    public async Task A_TCP_response_whose_connection_is_gone_opens_one_to_the_Via_sent_by()
+    {
+        using var guard = HangGuard();
+        await using var callee = await TransportPeer.StartAsync(udp: false);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var sentBy = (IPEndPoint)listener.LocalEndpoint;
+        var request = Assert.IsType<SipRequest>(SipMessageParser.Parse(RawSip.Options(sentBy, "z9hG4bKgone")));
+
+        // §18.2.2: the connection the request came on is closed, so the response opens one to sent-by.
+        callee.Transport.Send(Answer(request, 200), new SipHop(SipTransportProtocol.Tcp, new IPEndPoint(IPAddress.Loopback, 1), "closed-connection"));
+
+        using var accepted = await listener.AcceptTcpClientAsync(guard.Token);
+        var response = Assert.IsType<SipResponse>(await RawSip.ReadMessageAsync(accepted.GetStream(), [], guard.Token));
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("z9hG4bKgone", response.Via.Branch.ToString());
+    }
+
+    [Fact]
+    public async Task A_request_over_a_protocol_without_a_listener_is_reported_as_a_transport_error()
+    {
+        using var guard = HangGuard();
+        await using var caller = await TransportPeer.StartAsync(tcp: false);
+
+        var client = caller.Layer.SendRequest(caller.Request(SipMethod.Options), new SipHop(SipTransportProtocol.Tls, new IPEndPoint(IPAddress.Loopback, 5061)));
+
+        var error = await caller.User.NextAsync("TransportError", guard.Token);
+        Assert.Same(client, error.Transaction);
+    }
+
     [Theory]
     [InlineData("UdpEndPoint", "not an endpoint")]
     [InlineData("Mtu", "100")]
