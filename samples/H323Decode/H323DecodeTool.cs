@@ -53,25 +53,32 @@ public sealed class H323DecodeTool(bool reencode)
                 return $"{kind} ERROR {error}";
             }
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The decoders report bad input through their Try results; this is a last guard so one odd line
-            // never ends the run.
-            return $"{kind} ERROR {OneLine(e.Message)}";
+            // The decoders report bad input through their Try results; this is a last guard so that one odd
+            // line is an error on that line and never ends the run.
+            return $"{kind} ERROR {e.GetType().Name}: {OneLine(e.Message)}";
         }
 
         if (!reencode)
         {
-            return JsonValueWriter.Write(decoded.View);
+            try
+            {
+                return JsonValueWriter.Write(decoded.View);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return $"{kind} ERROR cannot show the value: {e.GetType().Name}: {OneLine(e.Message)}";
+            }
         }
 
         try
         {
             return $"{kind} {Convert.ToHexString(decoded.Encode())}";
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"{kind} ERROR re-encoding failed: {OneLine(e.Message)}";
+            return $"{kind} ERROR re-encoding failed: {e.GetType().Name}: {OneLine(e.Message)}";
         }
     }
 
