@@ -16,17 +16,18 @@ internal static class SdpGrammar
     internal static readonly SearchValues<byte> ForbiddenBytes = SearchValues.Create("\r\0"u8);
 
     /// <summary>
-    /// Parses 1*DIGIT into a value no greater than <paramref name="max"/>. Stops at 20 digits so
-    /// that a long run of digits costs nothing more than the refusal.
+    /// Parses 1*DIGIT (UTF-8 bytes or chars) into a value no greater than <paramref name="max"/>.
+    /// Stops at 20 digits so that a long run of digits costs nothing more than the refusal.
     /// </summary>
-    internal static bool TryParseUInt64(ReadOnlySpan<byte> digits, ulong max, out ulong value)
+    internal static bool TryParseUInt64<T>(ReadOnlySpan<T> digits, ulong max, out ulong value)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         value = 0;
         if (digits.IsEmpty || digits.Length > 20)
             return false;
-        foreach (var b in digits)
+        foreach (var c in digits)
         {
-            var d = (uint)(b - '0');
+            var d = uint.CreateTruncating(c) - '0';
             if (d > 9)
                 return false;
             // Overflow check before the multiply: RFC 8866 numbers beyond 64 bits have no meaning here.
@@ -38,33 +39,8 @@ internal static class SdpGrammar
         return value <= max;
     }
 
-    /// <inheritdoc cref="TryParseUInt64(ReadOnlySpan{byte}, ulong, out ulong)"/>
-    internal static bool TryParseUInt64(ReadOnlySpan<char> digits, ulong max, out ulong value)
-    {
-        value = 0;
-        if (digits.IsEmpty || digits.Length > 20)
-            return false;
-        foreach (var c in digits)
-        {
-            var d = (uint)(c - '0');
-            if (d > 9)
-                return false;
-            if (value > (ulong.MaxValue - d) / 10)
-                return false;
-            value = (value * 10) + d;
-        }
-
-        return value <= max;
-    }
-
-    internal static bool TryParseInt32(ReadOnlySpan<byte> digits, int max, out int value)
-    {
-        var ok = TryParseUInt64(digits, (ulong)max, out var v);
-        value = (int)v;
-        return ok;
-    }
-
-    internal static bool TryParseInt32(ReadOnlySpan<char> digits, int max, out int value)
+    internal static bool TryParseInt32<T>(ReadOnlySpan<T> digits, int max, out int value)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var ok = TryParseUInt64(digits, (ulong)max, out var v);
         value = (int)v;
