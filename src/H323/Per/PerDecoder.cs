@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Formats.Asn1;
 using System.Text;
@@ -184,11 +185,21 @@ public ref struct PerDecoder
 
     /// <summary>Reads one bit.</summary>
     /// <returns>The bit.</returns>
-    public bool ReadBit() => ReadBits(1) != 0;
+    public bool ReadBit()
+    {
+        if (_position >= _limit)
+        {
+            throw Fail(PerDecodeErrorReason.Truncated, $"needed 1 bits, {Math.Max(0, RemainingBits)} left");
+        }
+
+        var bit = (_data[(int)(_position >> 3)] >> (7 - (int)(_position & 7))) & 1;
+        _position++;
+        return bit != 0;
+    }
 
     /// <summary>Reads a BOOLEAN (X.691 §11).</summary>
     /// <returns>The value.</returns>
-    public bool ReadBoolean() => ReadBits(1) != 0;
+    public bool ReadBoolean() => ReadBit();
 
     /// <summary>Reads NULL, which has an empty encoding (X.691 §18). Present for readability of generated code.</summary>
 #pragma warning disable CA1822 // Kept an instance member so that generated code reads like the ASN.1.
@@ -210,6 +221,16 @@ public ref struct PerDecoder
         if (count > RemainingBits)
         {
             throw Fail(PerDecodeErrorReason.Truncated, $"needed {count} bits, {Math.Max(0, RemainingBits)} left");
+        }
+
+        var octet = (int)(_position >> 3);
+        if (count <= 57 && octet <= _data.Length - 8)
+        {
+            // Fast path: one big-endian load holds the bit offset (≤ 7) plus up to 57 bits.
+            var word = BinaryPrimitives.ReadUInt64BigEndian(_data[octet..]);
+            var bits = (word << (int)(_position & 7)) >> (64 - count);
+            _position += count;
+            return count == 0 ? 0 : bits;
         }
 
         ulong result = 0;
@@ -705,6 +726,28 @@ public ref struct PerDecoder
 
     private byte[] ReadFragmentedOctets()
     {
+        // Common case first: a single length determinant (no fragmentation) needs no scan.
+        var headerStart = _position;
+        var length = ReadLengthFragmentHeader(out var fragmented);
+        if (!fragmented)
+        {
+            var bits = (long)length * 8;
+            if (bits > RemainingBits)
+            {
+                throw Fail(PerDecodeErrorReason.Truncated, $"a length of {length} needs {bits} bits, {Math.Max(0, RemainingBits)} left");
+            }
+
+            if (length == 0)
+            {
+                return [];
+            }
+
+            var octets = _data.Slice((int)(_position >> 3), length).ToArray();
+            _position += bits;
+            return octets;
+        }
+
+        _position = headerStart;
         var total = ScanFragments(8);
         if (total == 0)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Formats.Asn1;
 using System.Numerics;
 
@@ -90,11 +91,19 @@ public sealed class PerEncoder : IDisposable
 
     /// <summary>Writes one bit (a BOOLEAN, X.691 §11; a presence bit, §19.2; an extension bit, §19.1).</summary>
     /// <param name="value">The bit.</param>
-    public void WriteBit(bool value) => WriteBits(value ? 1UL : 0UL, 1);
+    public void WriteBit(bool value)
+    {
+        EnsureCapacityBits(1);
+        var index = (int)(_bitPosition >> 3);
+        var offset = (int)(_bitPosition & 7);
+        var bit = value ? 0x80 >> offset : 0;
+        _buffer[index] = offset == 0 ? (byte)bit : (byte)(_buffer[index] | bit);
+        _bitPosition++;
+    }
 
     /// <summary>Writes a BOOLEAN as one bit, not aligned (X.691 §11).</summary>
     /// <param name="value">The value.</param>
-    public void WriteBoolean(bool value) => WriteBits(value ? 1UL : 0UL, 1);
+    public void WriteBoolean(bool value) => WriteBit(value);
 
     /// <summary>Writes NULL, which adds nothing to the encoding (X.691 §18). Present for readability of generated code.</summary>
 #pragma warning disable CA1822 // Kept an instance member so that generated code reads like the ASN.1.
@@ -116,6 +125,24 @@ public sealed class PerEncoder : IDisposable
         if (count < 64 && (value >> count) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, $"The value does not fit in {count} bits.");
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var octet = (int)(_bitPosition >> 3);
+        if (count <= 57 && octet <= _buffer.Length - 8)
+        {
+            // Fast path: one big-endian store of the current octet's written bits, the value, and zeros
+            // after it (octets past the position hold nothing yet, so zeroing them keeps padding zero).
+            var used = (int)(_bitPosition & 7);
+            var word = used == 0 ? 0UL : (ulong)_buffer[octet] >> (8 - used) << (64 - used);
+            word |= value << (64 - used - count);
+            BinaryPrimitives.WriteUInt64BigEndian(_buffer.AsSpan(octet), word);
+            _bitPosition += count;
+            return;
         }
 
         EnsureCapacityBits(count);
@@ -624,9 +651,20 @@ public sealed class PerEncoder : IDisposable
             // overlap-safe), then write the length where the encoding started.
             EnsureCapacityBits(header * 8);
             _buffer.AsSpan(token, length).CopyTo(_buffer.AsSpan(token + header));
-            _bitPosition = (long)token << 3;
-            WriteLengthFragmentHeader(length);
-            _bitPosition += (long)length << 3;
+
+            // The length determinant (§10.9.3.6, §10.9.3.7) goes straight into the octets before the
+            // contents: WriteBits would zero the octets after it, which now hold the contents.
+            if (header == 1)
+            {
+                _buffer[token] = (byte)length;
+            }
+            else
+            {
+                _buffer[token] = (byte)(0x80 | (length >> 8));
+                _buffer[token + 1] = (byte)length;
+            }
+
+            _bitPosition = ((long)token + header + length) << 3;
             return;
         }
 
