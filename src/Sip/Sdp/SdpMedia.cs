@@ -118,7 +118,7 @@ public sealed class SdpMedia
         var found = new List<SdpTelephoneEvent>();
         foreach (var format in _formats)
         {
-            if (!SdpGrammar.TryParseInt32(format, SdpRtpMap.MaxPayloadType, out var pt))
+            if (!SdpGrammar.TryParseInt32(format.AsSpan(), SdpRtpMap.MaxPayloadType, out var pt))
                 continue;
             if (Attributes.FindRtpMap(pt) is not { } map ||
                 !string.Equals(map.EncodingName, "telephone-event", StringComparison.OrdinalIgnoreCase))
