@@ -620,9 +620,14 @@ public sealed class PerEncoder : IDisposable
     public int BeginOpenType()
     {
         // The length determinant is octet-aligned, so the contained encoding starts on an octet
-        // boundary and its own alignment (relative to its first bit) matches alignment here.
+        // boundary and its own alignment (relative to its first bit) matches alignment here. One octet is
+        // reserved for the length, which is all a contained encoding below 128 octets needs, so the common
+        // case never moves the contents.
         AlignToOctet();
-        return (int)(_bitPosition >> 3);
+        var token = (int)(_bitPosition >> 3);
+        EnsureCapacityBits(8);
+        _bitPosition += 8;
+        return token;
     }
 
     /// <summary>
@@ -632,39 +637,34 @@ public sealed class PerEncoder : IDisposable
     /// <param name="token">The value <see cref="BeginOpenType"/> returned.</param>
     public void EndOpenType(int token)
     {
-        if (token < 0 || ((long)token << 3) > _bitPosition)
+        var start = (long)token + 1;
+        if (token < 0 || (start << 3) > _bitPosition)
         {
             throw new ArgumentOutOfRangeException(nameof(token), token, "Not a token of an open type in progress.");
         }
 
-        if (_bitPosition == (long)token << 3)
+        if (_bitPosition == start << 3)
         {
             WriteBits(0, 8); // §10.1.3
         }
 
         AlignToOctet();
-        var length = OctetLength - token;
-        var header = length < 128 ? 1 : length < FragmentUnit ? 2 : 0;
-        if (header > 0)
+        var length = OctetLength - (int)start;
+        if (length < 128)
         {
-            // Move the contained encoding up to make room for the 1- or 2-octet length (Span.CopyTo is
-            // overlap-safe), then write the length where the encoding started.
-            EnsureCapacityBits(header * 8);
-            _buffer.AsSpan(token, length).CopyTo(_buffer.AsSpan(token + header));
+            _buffer[token] = (byte)length; // §10.9.3.6, in the octet reserved by BeginOpenType.
+            return;
+        }
 
-            // The length determinant (§10.9.3.6, §10.9.3.7) goes straight into the octets before the
-            // contents: WriteBits would zero the octets after it, which now hold the contents.
-            if (header == 1)
-            {
-                _buffer[token] = (byte)length;
-            }
-            else
-            {
-                _buffer[token] = (byte)(0x80 | (length >> 8));
-                _buffer[token + 1] = (byte)length;
-            }
-
-            _bitPosition = ((long)token + header + length) << 3;
+        if (length < FragmentUnit)
+        {
+            // §10.9.3.7: a 2-octet length. Move the contained encoding up one octet (Span.CopyTo is
+            // overlap-safe) and write the length octets directly: WriteBits would zero the octets after it.
+            EnsureCapacityBits(8);
+            _buffer.AsSpan((int)start, length).CopyTo(_buffer.AsSpan((int)start + 1));
+            _buffer[token] = (byte)(0x80 | (length >> 8));
+            _buffer[token + 1] = (byte)length;
+            _bitPosition = ((long)token + 2 + length) << 3;
             return;
         }
 
@@ -672,7 +672,7 @@ public sealed class PerEncoder : IDisposable
         var copy = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            _buffer.AsSpan(token, length).CopyTo(copy);
+            _buffer.AsSpan((int)start, length).CopyTo(copy);
             _bitPosition = (long)token << 3;
             WriteFragmentedOctets(copy.AsSpan(0, length));
         }
