@@ -1011,6 +1011,26 @@ public ref struct PerDecoder
             throw Fail(PerDecodeErrorReason.Truncated, $"{destination.Length} characters of {b} bits with {Math.Max(0, RemainingBits)} bits left");
         }
 
+        if ((_position & 7) == 0 && !alphabet.UsesIndices && b is 8 or 16)
+        {
+            // Octet-aligned values (IA5String, VisibleString, BMPString, ...): straight from the octets.
+            var octets = _data.Slice((int)(_position >> 3), destination.Length * (b >> 3));
+            for (var i = 0; i < destination.Length; i++)
+            {
+                var c = b == 8 ? (char)octets[i] : (char)((octets[2 * i] << 8) | octets[(2 * i) + 1]);
+                if (!alphabet.Contains(c))
+                {
+                    var at = _position + ((long)i * b);
+                    throw Fail(PerDecodeErrorReason.InvalidCharacter, $"code {(uint)c} is not in {alphabet.Name}", at);
+                }
+
+                destination[i] = c;
+            }
+
+            _position += (long)destination.Length * b;
+            return;
+        }
+
         for (var i = 0; i < destination.Length; i++)
         {
             var at = _position;

@@ -871,6 +871,21 @@ public sealed class PerEncoder : IDisposable
             return;
         }
 
+        if (b == 16 && !alphabet.UsesIndices && (_bitPosition & 7) == 0)
+        {
+            // Octet-aligned 16-bit values (BMPString): two octets per character, big-endian.
+            EnsureCapacityBits((long)value.Length * 16);
+            var destination = _buffer.AsSpan((int)(_bitPosition >> 3), value.Length * 2);
+            for (var i = 0; i < value.Length; i++)
+            {
+                destination[2 * i] = (byte)(value[i] >> 8);
+                destination[(2 * i) + 1] = (byte)value[i];
+            }
+
+            _bitPosition += (long)value.Length * 16;
+            return;
+        }
+
         foreach (var c in value)
         {
             alphabet.TryGetCode(c, out var code);

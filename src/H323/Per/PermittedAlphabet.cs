@@ -189,6 +189,12 @@ public sealed class PermittedAlphabet
 
     private int FindRange(char c)
     {
+        if (_rangeFirst.Length == 1)
+        {
+            // One range (IA5String, VisibleString, BMPString, FROM a..b): a subtraction and a compare.
+            return (uint)(c - _rangeFirst[0]) <= (uint)(_rangeLast[0] - _rangeFirst[0]) ? 0 : -1;
+        }
+
         var lo = 0;
         var hi = _rangeFirst.Length - 1;
         while (lo <= hi)
