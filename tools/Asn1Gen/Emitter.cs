@@ -48,6 +48,7 @@ internal sealed class Emitter
         {
             var shape = _resolver.ShapeOf(component.Type, _type.Context, _type.CsName + Naming.Pascal(component.Name),
                 _type.AsnName + "." + component.Name, _type.SortLine, []);
+            AddReferences(shape);
             var property = Naming.Pascal(component.Name);
             if (property is "Decode" or "Encode" or "TryDecode" or "Kind" or "ExtensionAdditions" || property == _type.CsName)
             {
@@ -59,6 +60,22 @@ internal sealed class Emitter
         }
 
         return result;
+    }
+
+    private void AddReferences(Shape shape)
+    {
+        switch (shape)
+        {
+            case GeneratedShape generated:
+                _type.References.Add(generated.Type);
+                break;
+            case SequenceOfShape sequenceOf:
+                AddReferences(sequenceOf.Element);
+                break;
+            case OpenTypeShape openType:
+                AddReferences(openType.Inner);
+                break;
+        }
     }
 
     // ------------------------------------------------------------------ C# types
@@ -377,7 +394,11 @@ internal sealed class Emitter
         w.Line("/// <param name=\"decoder\">The decoder, positioned at the value.</param>");
         w.Line("/// <returns>The value.</returns>");
         w.Open($"public static {_type.CsName} Decode(ref PerDecoder decoder)");
-        w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack");
+        if (_type.Recursive)
+        {
+            w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack");
+        }
+
         if (type.Extensible)
         {
             w.Line("var extended = decoder.ReadExtensionBit();");
@@ -683,7 +704,11 @@ internal sealed class Emitter
         w.Line("/// <param name=\"decoder\">The decoder, positioned at the value.</param>");
         w.Line("/// <returns>The value.</returns>");
         w.Open($"public static {cs} Decode(ref PerDecoder decoder)");
-        w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack");
+        if (_type.Recursive)
+        {
+            w.Line("RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack");
+        }
+
         w.Line($"var index = decoder.ReadChoiceIndex({root.Count}, {(type.Extensible ? "true" : "false")}, out var isExtension);");
         if (all.Any(m => m.Shape is not NullShape) || additions.Count > 0)
         {

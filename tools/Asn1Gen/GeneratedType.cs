@@ -39,4 +39,13 @@ internal sealed class GeneratedType
     public int Sequence { get; }
 
     public bool IsPdu { get; set; }
+
+    /// <summary>The generated types this one's components (and their SEQUENCE OF elements and open types) refer to.</summary>
+    public HashSet<GeneratedType> References { get; } = [];
+
+    /// <summary>
+    /// Whether a value of this type can contain a value of this type (directly or through other types), so that
+    /// input can nest it without bound: only such types check the execution stack when decoding.
+    /// </summary>
+    public bool Recursive { get; set; }
 }

@@ -26,7 +26,6 @@ public sealed class RasUsageSpecification
     /// <returns>The value.</returns>
     public static RasUsageSpecification Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasCallStartingPoint = decoder.ReadBit();
         decoder.PushPath("when");
@@ -132,7 +131,6 @@ public sealed class RasUsageSpecificationWhen
     /// <returns>The value.</returns>
     public static RasUsageSpecificationWhen Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasStart = decoder.ReadBit();
         var hasEnd = decoder.ReadBit();
@@ -218,7 +216,6 @@ public sealed class RasUsageSpecificationCallStartingPoint
     /// <returns>The value.</returns>
     public static RasUsageSpecificationCallStartingPoint Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasAlerting = decoder.ReadBit();
         var hasConnect = decoder.ReadBit();
@@ -307,7 +304,6 @@ public sealed class RasUsageInformation
     /// <returns>The value.</returns>
     public static RasUsageInformation Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasAlertingTime = decoder.ReadBit();
         var hasConnectTime = decoder.ReadBit();
@@ -510,7 +506,6 @@ public sealed class CallTerminationCause
     /// <returns>The value.</returns>
     public static CallTerminationCause Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         CallTerminationCause value;
         if (isExtension)
@@ -587,7 +582,6 @@ public sealed class BandwidthDetails
     /// <returns>The value.</returns>
     public static BandwidthDetails Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("sender");
         var sender = decoder.ReadBoolean();
@@ -684,7 +678,6 @@ public sealed class CallCreditCapability
     /// <returns>The value.</returns>
     public static CallCreditCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasCanDisplayAmountString = decoder.ReadBit();
         var hasCanEnforceDurationLimit = decoder.ReadBit();
@@ -802,7 +795,6 @@ public sealed class CallCreditServiceControl
     /// <returns>The value.</returns>
     public static CallCreditServiceControl Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasAmountString = decoder.ReadBit();
         var hasBillingMode = decoder.ReadBit();
@@ -993,7 +985,6 @@ public sealed class CallCreditServiceControlBillingMode
     /// <returns>The value.</returns>
     public static CallCreditServiceControlBillingMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -1089,7 +1080,6 @@ public sealed class CallCreditServiceControlCallStartingPoint
     /// <returns>The value.</returns>
     public static CallCreditServiceControlCallStartingPoint Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -1151,7 +1141,7 @@ public sealed class GenericData
     /// <returns>The value.</returns>
     public static GenericData Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasParameters = decoder.ReadBit();
         decoder.PushPath("id");
@@ -1332,7 +1322,6 @@ public sealed class GenericIdentifier
     /// <returns>The value.</returns>
     public static GenericIdentifier Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         GenericIdentifier value;
         if (isExtension)
@@ -1414,7 +1403,7 @@ public sealed class EnumeratedParameter
     /// <returns>The value.</returns>
     public static EnumeratedParameter Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasContent = decoder.ReadBit();
         decoder.PushPath("id");
@@ -1686,7 +1675,7 @@ public sealed class Content
     /// <returns>The value.</returns>
     public static Content Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(12, true, out var isExtension);
         Content value;
         if (isExtension)
@@ -1919,7 +1908,6 @@ public sealed class FeatureSet
     /// <returns>The value.</returns>
     public static FeatureSet Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasNeededFeatures = decoder.ReadBit();
         var hasDesiredFeatures = decoder.ReadBit();
@@ -2118,7 +2106,6 @@ public sealed class TransportChannelInfo
     /// <returns>The value.</returns>
     public static TransportChannelInfo Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSendAddress = decoder.ReadBit();
         var hasRecvAddress = decoder.ReadBit();
@@ -2245,7 +2232,6 @@ public sealed class RTPSession
     /// <returns>The value.</returns>
     public static RTPSession Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("rtpAddress");
         var rtpAddress = TransportChannelInfo.Decode(ref decoder);
@@ -2451,7 +2437,6 @@ public sealed class RehomingModel
     /// <returns>The value.</returns>
     public static RehomingModel Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, false, out var isExtension);
         switch (index)
         {
@@ -2986,7 +2971,6 @@ public sealed class RasMessage
     /// <returns>The value.</returns>
     public static RasMessage Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(25, true, out var isExtension);
         RasMessage value;
         if (isExtension)

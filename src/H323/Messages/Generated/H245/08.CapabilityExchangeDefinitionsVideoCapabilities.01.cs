@@ -142,7 +142,7 @@ public sealed class VideoCapability
     /// <returns>The value.</returns>
     public static VideoCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(5, true, out var isExtension);
         VideoCapability value;
         if (isExtension)
@@ -280,7 +280,7 @@ public sealed class ExtendedVideoCapability
     /// <returns>The value.</returns>
     public static ExtendedVideoCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasVideoCapabilityExtension = decoder.ReadBit();
         decoder.PushPath("videoCapability");
@@ -436,7 +436,6 @@ public sealed class H261VideoCapability
     /// <returns>The value.</returns>
     public static H261VideoCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasQcifMPI = decoder.ReadBit();
         var hasCifMPI = decoder.ReadBit();
@@ -644,7 +643,6 @@ public sealed class H262VideoCapability
     /// <returns>The value.</returns>
     public static H262VideoCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasVideoBitRate = decoder.ReadBit();
         var hasVbvBufferSize = decoder.ReadBit();
@@ -965,7 +963,6 @@ public sealed class H263VideoCapability
     /// <returns>The value.</returns>
     public static H263VideoCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSqcifMPI = decoder.ReadBit();
         var hasQcifMPI = decoder.ReadBit();
@@ -1408,7 +1405,6 @@ public sealed class EnhancementLayerInfo
     /// <returns>The value.</returns>
     public static EnhancementLayerInfo Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSnrEnhancement = decoder.ReadBit();
         var hasSpatialEnhancement = decoder.ReadBit();
@@ -1607,7 +1603,6 @@ public sealed class BEnhancementParameters
     /// <returns>The value.</returns>
     public static BEnhancementParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("enhancementOptions");
         var enhancementOptions = H245.EnhancementOptions.Decode(ref decoder);
@@ -1736,7 +1731,6 @@ public sealed class EnhancementOptions
     /// <returns>The value.</returns>
     public static EnhancementOptions Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSqcifMPI = decoder.ReadBit();
         var hasQcifMPI = decoder.ReadBit();
@@ -2101,7 +2095,6 @@ public sealed class H263Options
     /// <returns>The value.</returns>
     public static H263Options Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasTransparencyParameters = decoder.ReadBit();
         var hasRefPictureSelection = decoder.ReadBit();
@@ -2518,7 +2511,6 @@ public sealed class TransparencyParameters
     /// <returns>The value.</returns>
     public static TransparencyParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("presentationOrder");
         var presentationOrder = decoder.ReadInteger(1, 256);
@@ -2626,7 +2618,6 @@ public sealed class RefPictureSelection
     /// <returns>The value.</returns>
     public static RefPictureSelection Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasAdditionalPictureMemory = decoder.ReadBit();
         RefPictureSelectionAdditionalPictureMemory? additionalPictureMemory = null;
@@ -2777,7 +2768,6 @@ public sealed class RefPictureSelectionAdditionalPictureMemory
     /// <returns>The value.</returns>
     public static RefPictureSelectionAdditionalPictureMemory Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSqcifAdditionalPictureMemory = decoder.ReadBit();
         var hasQcifAdditionalPictureMemory = decoder.ReadBit();
@@ -3002,7 +2992,6 @@ public sealed class RefPictureSelectionVideoBackChannelSend
     /// <returns>The value.</returns>
     public static RefPictureSelectionVideoBackChannelSend Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(5, true, out var isExtension);
         if (isExtension)
         {
@@ -3082,7 +3071,6 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelect
     /// <returns>The value.</returns>
     public static RefPictureSelectionEnhancedReferencePicSelect Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSubPictureRemovalParameters = decoder.ReadBit();
         RefPictureSelectionEnhancedReferencePicSelectSubPictureRemovalParameters? subPictureRemovalParameters = null;
@@ -3178,7 +3166,6 @@ public sealed class RefPictureSelectionEnhancedReferencePicSelectSubPictureRemov
     /// <returns>The value.</returns>
     public static RefPictureSelectionEnhancedReferencePicSelectSubPictureRemovalParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("mpuHorizMBs");
         var mpuHorizMBs = decoder.ReadInteger(1, 128);
@@ -3285,7 +3272,6 @@ public sealed class CustomPictureClockFrequency
     /// <returns>The value.</returns>
     public static CustomPictureClockFrequency Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSqcifMPI = decoder.ReadBit();
         var hasQcifMPI = decoder.ReadBit();

@@ -346,7 +346,7 @@ public sealed class AudioCapability
     /// <returns>The value.</returns>
     public static AudioCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(14, true, out var isExtension);
         AudioCapability value;
         if (isExtension)
@@ -733,7 +733,6 @@ public sealed class AudioCapabilityG7231
     /// <returns>The value.</returns>
     public static AudioCapabilityG7231 Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         decoder.PushPath("maxAl-sduAudioFrames");
         var maxAlSduAudioFrames = decoder.ReadInteger(1, 256);
         decoder.PopPath();
@@ -793,7 +792,6 @@ public sealed class G729Extensions
     /// <returns>The value.</returns>
     public static G729Extensions Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasAudioUnit = decoder.ReadBit();
         long? audioUnit = null;
@@ -924,7 +922,6 @@ public sealed class G7231AnnexCCapability
     /// <returns>The value.</returns>
     public static G7231AnnexCCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasG723AnnexCAudioMode = decoder.ReadBit();
         decoder.PushPath("maxAl-sduAudioFrames");
@@ -1039,7 +1036,6 @@ public sealed class G7231AnnexCCapabilityG723AnnexCAudioMode
     /// <returns>The value.</returns>
     public static G7231AnnexCCapabilityG723AnnexCAudioMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("highRateMode0");
         var highRateMode0 = decoder.ReadInteger(27, 78);
@@ -1167,7 +1163,6 @@ public sealed class IS11172AudioCapability
     /// <returns>The value.</returns>
     public static IS11172AudioCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioLayer1");
         var audioLayer1 = decoder.ReadBoolean();
@@ -1346,7 +1341,6 @@ public sealed class IS13818AudioCapability
     /// <returns>The value.</returns>
     public static IS13818AudioCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioLayer1");
         var audioLayer1 = decoder.ReadBoolean();
@@ -1531,7 +1525,6 @@ public sealed class GSMAudioCapability
     /// <returns>The value.</returns>
     public static GSMAudioCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioUnitSize");
         var audioUnitSize = decoder.ReadInteger(1, 256);
@@ -1620,7 +1613,7 @@ public sealed class VBDCapability
     /// <returns>The value.</returns>
     public static VBDCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("type");
         var type = AudioCapability.Decode(ref decoder);

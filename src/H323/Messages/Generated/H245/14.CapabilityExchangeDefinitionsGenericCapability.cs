@@ -34,7 +34,6 @@ public sealed class GenericCapability
     /// <returns>The value.</returns>
     public static GenericCapability Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasMaxBitRate = decoder.ReadBit();
         var hasCollapsing = decoder.ReadBit();
@@ -320,7 +319,6 @@ public sealed class CapabilityIdentifier
     /// <returns>The value.</returns>
     public static CapabilityIdentifier Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         CapabilityIdentifier value;
         if (isExtension)
@@ -416,7 +414,7 @@ public sealed class GenericParameter
     /// <returns>The value.</returns>
     public static GenericParameter Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSupersedes = decoder.ReadBit();
         decoder.PushPath("parameterIdentifier");
@@ -616,7 +614,6 @@ public sealed class ParameterIdentifier
     /// <returns>The value.</returns>
     public static ParameterIdentifier Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         ParameterIdentifier value;
         if (isExtension)
@@ -815,7 +812,7 @@ public sealed class ParameterValue
     /// <returns>The value.</returns>
     public static ParameterValue Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(8, true, out var isExtension);
         ParameterValue value;
         if (isExtension)

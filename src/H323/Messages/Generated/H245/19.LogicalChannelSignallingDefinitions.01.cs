@@ -34,7 +34,6 @@ public sealed class OpenLogicalChannel
     /// <returns>The value.</returns>
     public static OpenLogicalChannel Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasReverseLogicalChannelParameters = decoder.ReadBit();
         decoder.PushPath("forwardLogicalChannelNumber");
@@ -257,7 +256,6 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParameters
     /// <returns>The value.</returns>
     public static OpenLogicalChannelForwardLogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPortNumber = decoder.ReadBit();
         long? portNumber = null;
@@ -428,7 +426,6 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParameters
     /// <returns>The value.</returns>
     public static OpenLogicalChannelReverseLogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasMultiplexParameters = decoder.ReadBit();
         decoder.PushPath("dataType");
@@ -672,7 +669,6 @@ public sealed class OpenLogicalChannelForwardLogicalChannelParametersMultiplexPa
     /// <returns>The value.</returns>
     public static OpenLogicalChannelForwardLogicalChannelParametersMultiplexParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         OpenLogicalChannelForwardLogicalChannelParametersMultiplexParameters value;
         if (isExtension)
@@ -851,7 +847,6 @@ public sealed class OpenLogicalChannelReverseLogicalChannelParametersMultiplexPa
     /// <returns>The value.</returns>
     public static OpenLogicalChannelReverseLogicalChannelParametersMultiplexParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         OpenLogicalChannelReverseLogicalChannelParametersMultiplexParameters value;
         if (isExtension)
@@ -948,7 +943,6 @@ public sealed class NetworkAccessParameters
     /// <returns>The value.</returns>
     public static NetworkAccessParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasDistribution = decoder.ReadBit();
         var hasExternalReference = decoder.ReadBit();
@@ -1137,7 +1131,6 @@ public sealed class NetworkAccessParametersDistribution
     /// <returns>The value.</returns>
     public static NetworkAccessParametersDistribution Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -1263,7 +1256,6 @@ public sealed class NetworkAccessParametersNetworkAddress
     /// <returns>The value.</returns>
     public static NetworkAccessParametersNetworkAddress Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         NetworkAccessParametersNetworkAddress value;
         if (isExtension)
@@ -1385,7 +1377,6 @@ public sealed class NetworkAccessParametersT120SetupProcedure
     /// <returns>The value.</returns>
     public static NetworkAccessParametersT120SetupProcedure Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         if (isExtension)
         {
@@ -1454,7 +1445,6 @@ public sealed class Q2931Address
     /// <returns>The value.</returns>
     public static Q2931Address Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSubaddress = decoder.ReadBit();
         decoder.PushPath("address");
@@ -1602,7 +1592,6 @@ public sealed class Q2931AddressAddress
     /// <returns>The value.</returns>
     public static Q2931AddressAddress Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         Q2931AddressAddress value;
         if (isExtension)
@@ -1670,7 +1659,6 @@ public sealed class V75Parameters
     /// <returns>The value.</returns>
     public static V75Parameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioHeaderPresent");
         var audioHeaderPresent = decoder.ReadBoolean();
@@ -1948,7 +1936,7 @@ public sealed class DataType
     /// <returns>The value.</returns>
     public static DataType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(6, true, out var isExtension);
         DataType value;
         if (isExtension)
@@ -2178,7 +2166,7 @@ public sealed class H235Media
     /// <returns>The value.</returns>
     public static H235Media Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("encryptionAuthenticationAndIntegrity");
         var encryptionAuthenticationAndIntegrity = H245.EncryptionAuthenticationAndIntegrity.Decode(ref decoder);
@@ -2399,7 +2387,7 @@ public sealed class H235MediaMediaType
     /// <returns>The value.</returns>
     public static H235MediaMediaType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         H235MediaMediaType value;
         if (isExtension)
@@ -2560,7 +2548,6 @@ public sealed class MultiplexedStreamParameter
     /// <returns>The value.</returns>
     public static MultiplexedStreamParameter Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("multiplexFormat");
         var multiplexFormat = H245.MultiplexFormat.Decode(ref decoder);
@@ -2656,7 +2643,6 @@ public sealed class H222LogicalChannelParameters
     /// <returns>The value.</returns>
     public static H222LogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPcrPid = decoder.ReadBit();
         var hasProgramDescriptors = decoder.ReadBit();
@@ -2791,7 +2777,6 @@ public sealed class H223LogicalChannelParameters
     /// <returns>The value.</returns>
     public static H223LogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("adaptationLayerType");
         var adaptationLayerType = H223LogicalChannelParametersAdaptationLayerType.Decode(ref decoder);
@@ -2994,7 +2979,6 @@ public sealed class H223LogicalChannelParametersAdaptationLayerType
     /// <returns>The value.</returns>
     public static H223LogicalChannelParametersAdaptationLayerType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(6, true, out var isExtension);
         H223LogicalChannelParametersAdaptationLayerType value;
         if (isExtension)
@@ -3141,7 +3125,6 @@ public sealed class H223LogicalChannelParametersAdaptationLayerTypeAl3
     /// <returns>The value.</returns>
     public static H223LogicalChannelParametersAdaptationLayerTypeAl3 Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         decoder.PushPath("controlFieldOctets");
         var controlFieldOctets = decoder.ReadInteger(0, 2);
         decoder.PopPath();
@@ -3201,7 +3184,6 @@ public sealed class H223AL1MParameters
     /// <returns>The value.</returns>
     public static H223AL1MParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("transferMode");
         var transferMode = H223AL1MParametersTransferMode.Decode(ref decoder);
@@ -3383,7 +3365,6 @@ public sealed class H223AL1MParametersTransferMode
     /// <returns>The value.</returns>
     public static H223AL1MParametersTransferMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -3479,7 +3460,6 @@ public sealed class H223AL1MParametersHeaderFEC
     /// <returns>The value.</returns>
     public static H223AL1MParametersHeaderFEC Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -3611,7 +3591,6 @@ public sealed class H223AL1MParametersCrcLength
     /// <returns>The value.</returns>
     public static H223AL1MParametersCrcLength Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         H223AL1MParametersCrcLength value;
         if (isExtension)
@@ -3808,7 +3787,6 @@ public sealed class H223AL1MParametersArqType
     /// <returns>The value.</returns>
     public static H223AL1MParametersArqType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         H223AL1MParametersArqType value;
         if (isExtension)
@@ -3859,6 +3837,187 @@ public sealed class H223AL1MParametersArqType
             {
                 encoder.WriteChoiceIndex(2, 3, true);
                 ((H223AnnexCArqParameters)_value!).Encode(encoder);
+                break;
+            }
+            default:
+                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
+                encoder.WriteOpenType(UnknownExtensionEncoding);
+                break;
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class H223AL2MParameters
+{
+    /// <summary><c>headerFEC</c> CHOICE.</summary>
+    public required H223AL2MParametersHeaderFEC HeaderFEC { get; set; }
+
+    /// <summary><c>alpduInterleaving</c> BOOLEAN.</summary>
+    public bool AlpduInterleaving { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static H223AL2MParameters Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        decoder.PushPath("headerFEC");
+        var headerFEC = H223AL2MParametersHeaderFEC.Decode(ref decoder);
+        decoder.PopPath();
+        decoder.PushPath("alpduInterleaving");
+        var alpduInterleaving = decoder.ReadBoolean();
+        decoder.PopPath();
+        var value = new H223AL2MParameters
+        {
+            HeaderFEC = headerFEC,
+            AlpduInterleaving = alpduInterleaving,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                unknown.Add(i, decoder.ReadOpenType());
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        HeaderFEC.Encode(encoder);
+        encoder.WriteBoolean(AlpduInterleaving);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                encoder.WriteOpenType(unknown!.Get(i));
+            }
+        }
+    }
+}
+
+/// <summary>The alternatives of <see cref="H223AL2MParametersHeaderFEC"/>.</summary>
+public enum H223AL2MParametersHeaderFECKind
+{
+    /// <summary><c>sebch16-5</c> NULL.</summary>
+    Sebch165,
+    /// <summary><c>golay24-12</c> NULL.</summary>
+    Golay2412,
+    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
+    UnknownExtension,
+}
+
+/// <summary>ASN.1 CHOICE <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class H223AL2MParametersHeaderFEC
+{
+    private readonly object? _value;
+
+    private H223AL2MParametersHeaderFEC(H223AL2MParametersHeaderFECKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    private H223AL2MParametersHeaderFEC(int extensionIndex, PerOpenType encoding)
+    {
+        Kind = H223AL2MParametersHeaderFECKind.UnknownExtension;
+        UnknownExtensionIndex = extensionIndex;
+        UnknownExtensionEncoding = encoding;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public H223AL2MParametersHeaderFECKind Kind { get; }
+
+    /// <summary>For <see cref="H223AL2MParametersHeaderFECKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
+    public int UnknownExtensionIndex { get; }
+
+    /// <summary>For <see cref="H223AL2MParametersHeaderFECKind.UnknownExtension"/>: the open type encoding of the value.</summary>
+    public PerOpenType UnknownExtensionEncoding { get; }
+
+    /// <summary>Creates the <c>sebch16-5</c> alternative (NULL).</summary>
+    /// <returns>The value.</returns>
+    public static H223AL2MParametersHeaderFEC CreateSebch165() => new(H223AL2MParametersHeaderFECKind.Sebch165, null);
+
+    /// <summary>Creates the <c>golay24-12</c> alternative (NULL).</summary>
+    /// <returns>The value.</returns>
+    public static H223AL2MParametersHeaderFEC CreateGolay2412() => new(H223AL2MParametersHeaderFECKind.Golay2412, null);
+
+    /// <summary>Decodes a <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static H223AL2MParametersHeaderFEC Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
+        if (isExtension)
+        {
+            switch (index)
+            {
+                default:
+                    return new(index, decoder.ReadOpenType());
+            }
+        }
+
+        switch (index)
+        {
+            case 0:
+                return new(H223AL2MParametersHeaderFECKind.Sebch165, null);
+            default:
+                return new(H223AL2MParametersHeaderFECKind.Golay2412, null);
+        }
+    }
+
+    /// <summary>Encodes this <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case H223AL2MParametersHeaderFECKind.Sebch165:
+            {
+                encoder.WriteChoiceIndex(0, 2, true);
+                break;
+            }
+            case H223AL2MParametersHeaderFECKind.Golay2412:
+            {
+                encoder.WriteChoiceIndex(1, 2, true);
                 break;
             }
             default:

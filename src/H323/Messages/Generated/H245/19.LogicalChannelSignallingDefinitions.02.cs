@@ -5,189 +5,6 @@ using Signalling.H323.Per;
 
 namespace Signalling.H323.Messages.H245;
 
-/// <summary>ASN.1 SEQUENCE <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
-public sealed class H223AL2MParameters
-{
-    /// <summary><c>headerFEC</c> CHOICE.</summary>
-    public required H223AL2MParametersHeaderFEC HeaderFEC { get; set; }
-
-    /// <summary><c>alpduInterleaving</c> BOOLEAN.</summary>
-    public bool AlpduInterleaving { get; set; }
-
-    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
-    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
-
-    /// <summary>Decodes a <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
-    /// <param name="decoder">The decoder, positioned at the value.</param>
-    /// <returns>The value.</returns>
-    public static H223AL2MParameters Decode(ref PerDecoder decoder)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
-        var extended = decoder.ReadExtensionBit();
-        decoder.PushPath("headerFEC");
-        var headerFEC = H223AL2MParametersHeaderFEC.Decode(ref decoder);
-        decoder.PopPath();
-        decoder.PushPath("alpduInterleaving");
-        var alpduInterleaving = decoder.ReadBoolean();
-        decoder.PopPath();
-        var value = new H223AL2MParameters
-        {
-            HeaderFEC = headerFEC,
-            AlpduInterleaving = alpduInterleaving,
-        };
-        if (extended)
-        {
-            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
-            var count = decoder.ReadExtensionAdditionsCount();
-            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
-            for (var i = 0; i < count; i++)
-            {
-                present[i] = decoder.ReadBit();
-            }
-
-            var unknown = new UnknownExtensionAdditions(count);
-            for (var i = 0; i < count; i++)
-            {
-                if (!present[i])
-                {
-                    continue;
-                }
-
-                unknown.Add(i, decoder.ReadOpenType());
-            }
-
-            value.ExtensionAdditions = unknown;
-        }
-
-        return value;
-    }
-
-    /// <summary>Encodes this <c>H223AL2MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
-    /// <param name="encoder">The encoder.</param>
-    public void Encode(PerEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        var unknown = ExtensionAdditions;
-        var highest = unknown?.HighestIndex ?? -1;
-        encoder.WriteExtensionBit(highest >= 0);
-        HeaderFEC.Encode(encoder);
-        encoder.WriteBoolean(AlpduInterleaving);
-        if (highest >= 0)
-        {
-            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
-            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
-            present = present[..count];
-            unknown?.MarkPresent(present);
-            encoder.WriteExtensionAdditionsBitmap(present);
-            for (var i = 0; i < count; i++)
-            {
-                if (!present[i])
-                {
-                    continue;
-                }
-
-                encoder.WriteOpenType(unknown!.Get(i));
-            }
-        }
-    }
-}
-
-/// <summary>The alternatives of <see cref="H223AL2MParametersHeaderFEC"/>.</summary>
-public enum H223AL2MParametersHeaderFECKind
-{
-    /// <summary><c>sebch16-5</c> NULL.</summary>
-    Sebch165,
-    /// <summary><c>golay24-12</c> NULL.</summary>
-    Golay2412,
-    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
-    UnknownExtension,
-}
-
-/// <summary>ASN.1 CHOICE <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
-public sealed class H223AL2MParametersHeaderFEC
-{
-    private readonly object? _value;
-
-    private H223AL2MParametersHeaderFEC(H223AL2MParametersHeaderFECKind kind, object? value)
-    {
-        Kind = kind;
-        _value = value;
-    }
-
-    private H223AL2MParametersHeaderFEC(int extensionIndex, PerOpenType encoding)
-    {
-        Kind = H223AL2MParametersHeaderFECKind.UnknownExtension;
-        UnknownExtensionIndex = extensionIndex;
-        UnknownExtensionEncoding = encoding;
-    }
-
-    /// <summary>Which alternative this value holds.</summary>
-    public H223AL2MParametersHeaderFECKind Kind { get; }
-
-    /// <summary>For <see cref="H223AL2MParametersHeaderFECKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
-    public int UnknownExtensionIndex { get; }
-
-    /// <summary>For <see cref="H223AL2MParametersHeaderFECKind.UnknownExtension"/>: the open type encoding of the value.</summary>
-    public PerOpenType UnknownExtensionEncoding { get; }
-
-    /// <summary>Creates the <c>sebch16-5</c> alternative (NULL).</summary>
-    /// <returns>The value.</returns>
-    public static H223AL2MParametersHeaderFEC CreateSebch165() => new(H223AL2MParametersHeaderFECKind.Sebch165, null);
-
-    /// <summary>Creates the <c>golay24-12</c> alternative (NULL).</summary>
-    /// <returns>The value.</returns>
-    public static H223AL2MParametersHeaderFEC CreateGolay2412() => new(H223AL2MParametersHeaderFECKind.Golay2412, null);
-
-    /// <summary>Decodes a <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
-    /// <param name="decoder">The decoder, positioned at the value.</param>
-    /// <returns>The value.</returns>
-    public static H223AL2MParametersHeaderFEC Decode(ref PerDecoder decoder)
-    {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
-        var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
-        if (isExtension)
-        {
-            switch (index)
-            {
-                default:
-                    return new(index, decoder.ReadOpenType());
-            }
-        }
-
-        switch (index)
-        {
-            case 0:
-                return new(H223AL2MParametersHeaderFECKind.Sebch165, null);
-            default:
-                return new(H223AL2MParametersHeaderFECKind.Golay2412, null);
-        }
-    }
-
-    /// <summary>Encodes this <c>H223AL2MParameters.headerFEC</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
-    /// <param name="encoder">The encoder.</param>
-    public void Encode(PerEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        switch (Kind)
-        {
-            case H223AL2MParametersHeaderFECKind.Sebch165:
-            {
-                encoder.WriteChoiceIndex(0, 2, true);
-                break;
-            }
-            case H223AL2MParametersHeaderFECKind.Golay2412:
-            {
-                encoder.WriteChoiceIndex(1, 2, true);
-                break;
-            }
-            default:
-                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
-                encoder.WriteOpenType(UnknownExtensionEncoding);
-                break;
-        }
-    }
-}
-
 /// <summary>ASN.1 SEQUENCE <c>H223AL3MParameters</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
 public sealed class H223AL3MParameters
 {
@@ -217,7 +34,6 @@ public sealed class H223AL3MParameters
     /// <returns>The value.</returns>
     public static H223AL3MParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("headerFormat");
         var headerFormat = H223AL3MParametersHeaderFormat.Decode(ref decoder);
@@ -389,7 +205,6 @@ public sealed class H223AL3MParametersHeaderFormat
     /// <returns>The value.</returns>
     public static H223AL3MParametersHeaderFormat Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -521,7 +336,6 @@ public sealed class H223AL3MParametersCrcLength
     /// <returns>The value.</returns>
     public static H223AL3MParametersCrcLength Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         H223AL3MParametersCrcLength value;
         if (isExtension)
@@ -718,7 +532,6 @@ public sealed class H223AL3MParametersArqType
     /// <returns>The value.</returns>
     public static H223AL3MParametersArqType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         H223AL3MParametersArqType value;
         if (isExtension)
@@ -796,7 +609,6 @@ public sealed class H223AnnexCArqParameters
     /// <returns>The value.</returns>
     public static H223AnnexCArqParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("numberOfRetransmissions");
         var numberOfRetransmissions = H223AnnexCArqParametersNumberOfRetransmissions.Decode(ref decoder);
@@ -921,7 +733,6 @@ public sealed class H223AnnexCArqParametersNumberOfRetransmissions
     /// <returns>The value.</returns>
     public static H223AnnexCArqParametersNumberOfRetransmissions Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         H223AnnexCArqParametersNumberOfRetransmissions value;
         if (isExtension)
@@ -997,7 +808,6 @@ public sealed class V76LogicalChannelParameters
     /// <returns>The value.</returns>
     public static V76LogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("hdlcParameters");
         var hdlcParameters = V76HDLCParameters.Decode(ref decoder);
@@ -1139,7 +949,6 @@ public sealed class V76LogicalChannelParametersSuspendResume
     /// <returns>The value.</returns>
     public static V76LogicalChannelParametersSuspendResume Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         if (isExtension)
         {
@@ -1250,7 +1059,6 @@ public sealed class V76LogicalChannelParametersMode
     /// <returns>The value.</returns>
     public static V76LogicalChannelParametersMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         V76LogicalChannelParametersMode value;
         if (isExtension)
@@ -1317,7 +1125,6 @@ public sealed class V76LogicalChannelParametersModeERM
     /// <returns>The value.</returns>
     public static V76LogicalChannelParametersModeERM Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("windowSize");
         var windowSize = decoder.ReadInteger(1, 127);
@@ -1444,7 +1251,6 @@ public sealed class V76LogicalChannelParametersModeERMRecovery
     /// <returns>The value.</returns>
     public static V76LogicalChannelParametersModeERMRecovery Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         if (isExtension)
         {
@@ -1516,7 +1322,6 @@ public sealed class V76HDLCParameters
     /// <returns>The value.</returns>
     public static V76HDLCParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("crcLength");
         var crcLength = CRCLength.Decode(ref decoder);
@@ -1648,7 +1453,6 @@ public sealed class CRCLength
     /// <returns>The value.</returns>
     public static CRCLength Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         if (isExtension)
         {
@@ -1753,7 +1557,6 @@ public sealed class H2250LogicalChannelParameters
     /// <returns>The value.</returns>
     public static H2250LogicalChannelParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasNonStandard = decoder.ReadBit();
         var hasAssociatedSessionID = decoder.ReadBit();
@@ -2148,7 +1951,6 @@ public sealed class H2250LogicalChannelParametersMediaPacketization
     /// <returns>The value.</returns>
     public static H2250LogicalChannelParametersMediaPacketization Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(1, true, out var isExtension);
         H2250LogicalChannelParametersMediaPacketization value;
         if (isExtension)
@@ -2221,7 +2023,6 @@ public sealed class RTPPayloadType
     /// <returns>The value.</returns>
     public static RTPPayloadType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPayloadType = decoder.ReadBit();
         decoder.PushPath("payloadDescriptor");
@@ -2379,7 +2180,6 @@ public sealed class RTPPayloadTypePayloadDescriptor
     /// <returns>The value.</returns>
     public static RTPPayloadTypePayloadDescriptor Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
         RTPPayloadTypePayloadDescriptor value;
         if (isExtension)
@@ -2464,7 +2264,7 @@ public sealed class RedundancyEncoding
     /// <returns>The value.</returns>
     public static RedundancyEncoding Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSecondaryEncoding = decoder.ReadBit();
         decoder.PushPath("redundancyEncodingMethod");
@@ -2598,7 +2398,7 @@ public sealed class RedundancyEncodingRtpRedundancyEncoding
     /// <returns>The value.</returns>
     public static RedundancyEncodingRtpRedundancyEncoding Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPrimary = decoder.ReadBit();
         var hasSecondary = decoder.ReadBit();
@@ -2730,7 +2530,7 @@ public sealed class RedundancyEncodingElement
     /// <returns>The value.</returns>
     public static RedundancyEncodingElement Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPayloadType = decoder.ReadBit();
         decoder.PushPath("dataType");
@@ -2825,7 +2625,7 @@ public sealed class MultiplePayloadStream
     /// <returns>The value.</returns>
     public static MultiplePayloadStream Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("elements");
         var elements = DecodeElements(ref decoder);
@@ -2930,7 +2730,7 @@ public sealed class MultiplePayloadStreamElement
     /// <returns>The value.</returns>
     public static MultiplePayloadStreamElement Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasPayloadType = decoder.ReadBit();
         decoder.PushPath("dataType");
@@ -3049,7 +2849,6 @@ public sealed class DepFECData
     /// <returns>The value.</returns>
     public static DepFECData Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(1, false, out var isExtension);
         DepFECData value;
         switch (index)
@@ -3095,7 +2894,6 @@ public sealed class DepFECDataRfc2733
     /// <returns>The value.</returns>
     public static DepFECDataRfc2733 Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("mode");
         var mode = DepFECDataRfc2733Mode.Decode(ref decoder);
@@ -3219,7 +3017,6 @@ public sealed class DepFECDataRfc2733Mode
     /// <returns>The value.</returns>
     public static DepFECDataRfc2733Mode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         DepFECDataRfc2733Mode value;
         if (isExtension)
@@ -3336,7 +3133,6 @@ public sealed class DepFECDataRfc2733ModeSeparateStream
     /// <returns>The value.</returns>
     public static DepFECDataRfc2733ModeSeparateStream Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         DepFECDataRfc2733ModeSeparateStream value;
         if (isExtension)
@@ -3407,7 +3203,6 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamDifferentPort
     /// <returns>The value.</returns>
     public static DepFECDataRfc2733ModeSeparateStreamDifferentPort Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasProtectedPayloadType = decoder.ReadBit();
         decoder.PushPath("protectedSessionID");
@@ -3502,7 +3297,6 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamSamePort
     /// <returns>The value.</returns>
     public static DepFECDataRfc2733ModeSeparateStreamSamePort Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("protectedPayloadType");
         var protectedPayloadType = decoder.ReadInteger(0, 127);
@@ -3563,6 +3357,605 @@ public sealed class DepFECDataRfc2733ModeSeparateStreamSamePort
 
                 encoder.WriteOpenType(unknown!.Get(i));
             }
+        }
+    }
+}
+
+/// <summary>The alternatives of <see cref="FECData"/>.</summary>
+public enum FECDataKind
+{
+    /// <summary><c>rfc2733</c> SEQUENCE.</summary>
+    Rfc2733,
+    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
+    UnknownExtension,
+}
+
+/// <summary>ASN.1 CHOICE <c>FECData</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class FECData
+{
+    private readonly object? _value;
+
+    private FECData(FECDataKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    private FECData(int extensionIndex, PerOpenType encoding)
+    {
+        Kind = FECDataKind.UnknownExtension;
+        UnknownExtensionIndex = extensionIndex;
+        UnknownExtensionEncoding = encoding;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public FECDataKind Kind { get; }
+
+    /// <summary>For <see cref="FECDataKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
+    public int UnknownExtensionIndex { get; }
+
+    /// <summary>For <see cref="FECDataKind.UnknownExtension"/>: the open type encoding of the value.</summary>
+    public PerOpenType UnknownExtensionEncoding { get; }
+
+    /// <summary>Creates the <c>rfc2733</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static FECData CreateRfc2733(FECDataRfc2733 value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(FECDataKind.Rfc2733, value);
+    }
+
+    /// <summary>The <c>rfc2733</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public FECDataRfc2733? Rfc2733 => Kind == FECDataKind.Rfc2733 ? (FECDataRfc2733)_value! : null;
+
+    /// <summary>Decodes a <c>FECData</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static FECData Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(1, true, out var isExtension);
+        FECData value;
+        if (isExtension)
+        {
+            switch (index)
+            {
+                default:
+                    return new(index, decoder.ReadOpenType());
+            }
+        }
+
+        switch (index)
+        {
+            default:
+                decoder.PushPath("rfc2733");
+                value = new(FECDataKind.Rfc2733, FECDataRfc2733.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+        }
+    }
+
+    /// <summary>Encodes this <c>FECData</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case FECDataKind.Rfc2733:
+            {
+                encoder.WriteChoiceIndex(0, 1, true);
+                ((FECDataRfc2733)_value!).Encode(encoder);
+                break;
+            }
+            default:
+                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
+                encoder.WriteOpenType(UnknownExtensionEncoding);
+                break;
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>FECData.rfc2733</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class FECDataRfc2733
+{
+    /// <summary><c>protectedPayloadType</c> INTEGER.</summary>
+    public long ProtectedPayloadType { get; set; }
+
+    /// <summary><c>fecScheme</c> OBJECT IDENTIFIER OPTIONAL.</summary>
+    public string? FecScheme { get; set; }
+
+    /// <summary><c>pktMode</c> CHOICE.</summary>
+    public required FECDataRfc2733PktMode PktMode { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>FECData.rfc2733</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733 Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        var hasFecScheme = decoder.ReadBit();
+        decoder.PushPath("protectedPayloadType");
+        var protectedPayloadType = decoder.ReadInteger(0, 127);
+        decoder.PopPath();
+        string? fecScheme = null;
+        if (hasFecScheme)
+        {
+            decoder.PushPath("fecScheme");
+            fecScheme = decoder.ReadObjectIdentifier();
+            decoder.PopPath();
+        }
+
+        decoder.PushPath("pktMode");
+        var pktMode = FECDataRfc2733PktMode.Decode(ref decoder);
+        decoder.PopPath();
+        var value = new FECDataRfc2733
+        {
+            ProtectedPayloadType = protectedPayloadType,
+            FecScheme = fecScheme,
+            PktMode = pktMode,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                unknown.Add(i, decoder.ReadOpenType());
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>FECData.rfc2733</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        encoder.WriteBit(FecScheme is not null);
+        encoder.WriteInteger(ProtectedPayloadType, 0, 127);
+        if (FecScheme is { } fecScheme)
+        {
+            encoder.WriteObjectIdentifier(fecScheme);
+        }
+
+        PktMode.Encode(encoder);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                encoder.WriteOpenType(unknown!.Get(i));
+            }
+        }
+    }
+}
+
+/// <summary>The alternatives of <see cref="FECDataRfc2733PktMode"/>.</summary>
+public enum FECDataRfc2733PktModeKind
+{
+    /// <summary><c>rfc2198coding</c> NULL.</summary>
+    Rfc2198coding,
+    /// <summary><c>rfc2733sameport</c> SEQUENCE.</summary>
+    Rfc2733sameport,
+    /// <summary><c>rfc2733diffport</c> SEQUENCE.</summary>
+    Rfc2733diffport,
+    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
+    UnknownExtension,
+}
+
+/// <summary>ASN.1 CHOICE <c>FECData.rfc2733.pktMode</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class FECDataRfc2733PktMode
+{
+    private readonly object? _value;
+
+    private FECDataRfc2733PktMode(FECDataRfc2733PktModeKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    private FECDataRfc2733PktMode(int extensionIndex, PerOpenType encoding)
+    {
+        Kind = FECDataRfc2733PktModeKind.UnknownExtension;
+        UnknownExtensionIndex = extensionIndex;
+        UnknownExtensionEncoding = encoding;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public FECDataRfc2733PktModeKind Kind { get; }
+
+    /// <summary>For <see cref="FECDataRfc2733PktModeKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
+    public int UnknownExtensionIndex { get; }
+
+    /// <summary>For <see cref="FECDataRfc2733PktModeKind.UnknownExtension"/>: the open type encoding of the value.</summary>
+    public PerOpenType UnknownExtensionEncoding { get; }
+
+    /// <summary>Creates the <c>rfc2198coding</c> alternative (NULL).</summary>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktMode CreateRfc2198coding() => new(FECDataRfc2733PktModeKind.Rfc2198coding, null);
+
+    /// <summary>Creates the <c>rfc2733sameport</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktMode CreateRfc2733sameport(FECDataRfc2733PktModeRfc2733sameport value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(FECDataRfc2733PktModeKind.Rfc2733sameport, value);
+    }
+
+    /// <summary>The <c>rfc2733sameport</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public FECDataRfc2733PktModeRfc2733sameport? Rfc2733sameport => Kind == FECDataRfc2733PktModeKind.Rfc2733sameport ? (FECDataRfc2733PktModeRfc2733sameport)_value! : null;
+
+    /// <summary>Creates the <c>rfc2733diffport</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktMode CreateRfc2733diffport(FECDataRfc2733PktModeRfc2733diffport value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(FECDataRfc2733PktModeKind.Rfc2733diffport, value);
+    }
+
+    /// <summary>The <c>rfc2733diffport</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public FECDataRfc2733PktModeRfc2733diffport? Rfc2733diffport => Kind == FECDataRfc2733PktModeKind.Rfc2733diffport ? (FECDataRfc2733PktModeRfc2733diffport)_value! : null;
+
+    /// <summary>Decodes a <c>FECData.rfc2733.pktMode</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktMode Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(3, true, out var isExtension);
+        FECDataRfc2733PktMode value;
+        if (isExtension)
+        {
+            switch (index)
+            {
+                default:
+                    return new(index, decoder.ReadOpenType());
+            }
+        }
+
+        switch (index)
+        {
+            case 0:
+                return new(FECDataRfc2733PktModeKind.Rfc2198coding, null);
+            case 1:
+                decoder.PushPath("rfc2733sameport");
+                value = new(FECDataRfc2733PktModeKind.Rfc2733sameport, FECDataRfc2733PktModeRfc2733sameport.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            default:
+                decoder.PushPath("rfc2733diffport");
+                value = new(FECDataRfc2733PktModeKind.Rfc2733diffport, FECDataRfc2733PktModeRfc2733diffport.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+        }
+    }
+
+    /// <summary>Encodes this <c>FECData.rfc2733.pktMode</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case FECDataRfc2733PktModeKind.Rfc2198coding:
+            {
+                encoder.WriteChoiceIndex(0, 3, true);
+                break;
+            }
+            case FECDataRfc2733PktModeKind.Rfc2733sameport:
+            {
+                encoder.WriteChoiceIndex(1, 3, true);
+                ((FECDataRfc2733PktModeRfc2733sameport)_value!).Encode(encoder);
+                break;
+            }
+            case FECDataRfc2733PktModeKind.Rfc2733diffport:
+            {
+                encoder.WriteChoiceIndex(2, 3, true);
+                ((FECDataRfc2733PktModeRfc2733diffport)_value!).Encode(encoder);
+                break;
+            }
+            default:
+                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
+                encoder.WriteOpenType(UnknownExtensionEncoding);
+                break;
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>FECData.rfc2733.pktMode.rfc2733sameport</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class FECDataRfc2733PktModeRfc2733sameport
+{
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>FECData.rfc2733.pktMode.rfc2733sameport</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktModeRfc2733sameport Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        var value = new FECDataRfc2733PktModeRfc2733sameport();
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                unknown.Add(i, decoder.ReadOpenType());
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>FECData.rfc2733.pktMode.rfc2733sameport</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                encoder.WriteOpenType(unknown!.Get(i));
+            }
+        }
+    }
+}
+
+/// <summary>ASN.1 SEQUENCE <c>FECData.rfc2733.pktMode.rfc2733diffport</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class FECDataRfc2733PktModeRfc2733diffport
+{
+    /// <summary><c>protectedChannel</c> LogicalChannelNumber.</summary>
+    public long ProtectedChannel { get; set; }
+
+    /// <summary>The extension-additions bitmap length received and the additions this code does not know, kept so that a decoded value re-encodes byte-exact (X.691 §19.7–§19.9); null for a value built locally.</summary>
+    public UnknownExtensionAdditions? ExtensionAdditions { get; set; }
+
+    /// <summary>Decodes a <c>FECData.rfc2733.pktMode.rfc2733diffport</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static FECDataRfc2733PktModeRfc2733diffport Decode(ref PerDecoder decoder)
+    {
+        var extended = decoder.ReadExtensionBit();
+        decoder.PushPath("protectedChannel");
+        var protectedChannel = decoder.ReadInteger(1, 65535);
+        decoder.PopPath();
+        var value = new FECDataRfc2733PktModeRfc2733diffport
+        {
+            ProtectedChannel = protectedChannel,
+        };
+        if (extended)
+        {
+            // X.691 §19.8: the bitmap of extension additions, then each present one as an open type.
+            var count = decoder.ReadExtensionAdditionsCount();
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            for (var i = 0; i < count; i++)
+            {
+                present[i] = decoder.ReadBit();
+            }
+
+            var unknown = new UnknownExtensionAdditions(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                unknown.Add(i, decoder.ReadOpenType());
+            }
+
+            value.ExtensionAdditions = unknown;
+        }
+
+        return value;
+    }
+
+    /// <summary>Encodes this <c>FECData.rfc2733.pktMode.rfc2733diffport</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §19).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var unknown = ExtensionAdditions;
+        var highest = unknown?.HighestIndex ?? -1;
+        encoder.WriteExtensionBit(highest >= 0);
+        encoder.WriteInteger(ProtectedChannel, 1, 65535);
+        if (highest >= 0)
+        {
+            var count = Math.Max(highest + 1, unknown?.BitmapLength ?? 0);
+            Span<bool> present = count <= 64 ? stackalloc bool[64] : new bool[count];
+            present = present[..count];
+            unknown?.MarkPresent(present);
+            encoder.WriteExtensionAdditionsBitmap(present);
+            for (var i = 0; i < count; i++)
+            {
+                if (!present[i])
+                {
+                    continue;
+                }
+
+                encoder.WriteOpenType(unknown!.Get(i));
+            }
+        }
+    }
+}
+
+/// <summary>The alternatives of <see cref="TransportAddress"/>.</summary>
+public enum TransportAddressKind
+{
+    /// <summary><c>unicastAddress</c> UnicastAddress.</summary>
+    UnicastAddress,
+    /// <summary><c>multicastAddress</c> MulticastAddress.</summary>
+    MulticastAddress,
+    /// <summary>An extension alternative this code does not know, kept as its open type encoding.</summary>
+    UnknownExtension,
+}
+
+/// <summary>ASN.1 CHOICE <c>TransportAddress</c> (MULTIMEDIA-SYSTEM-CONTROL).</summary>
+public sealed class TransportAddress
+{
+    private readonly object? _value;
+
+    private TransportAddress(TransportAddressKind kind, object? value)
+    {
+        Kind = kind;
+        _value = value;
+    }
+
+    private TransportAddress(int extensionIndex, PerOpenType encoding)
+    {
+        Kind = TransportAddressKind.UnknownExtension;
+        UnknownExtensionIndex = extensionIndex;
+        UnknownExtensionEncoding = encoding;
+    }
+
+    /// <summary>Which alternative this value holds.</summary>
+    public TransportAddressKind Kind { get; }
+
+    /// <summary>For <see cref="TransportAddressKind.UnknownExtension"/>: the index among the extension alternatives (X.691 §23.8).</summary>
+    public int UnknownExtensionIndex { get; }
+
+    /// <summary>For <see cref="TransportAddressKind.UnknownExtension"/>: the open type encoding of the value.</summary>
+    public PerOpenType UnknownExtensionEncoding { get; }
+
+    /// <summary>Creates the <c>unicastAddress</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static TransportAddress CreateUnicastAddress(H245.UnicastAddress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(TransportAddressKind.UnicastAddress, value);
+    }
+
+    /// <summary>The <c>unicastAddress</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public H245.UnicastAddress? UnicastAddress => Kind == TransportAddressKind.UnicastAddress ? (H245.UnicastAddress)_value! : null;
+
+    /// <summary>Creates the <c>multicastAddress</c> alternative.</summary>
+    /// <param name="value">The value of the alternative.</param>
+    /// <returns>The value.</returns>
+    public static TransportAddress CreateMulticastAddress(H245.MulticastAddress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(TransportAddressKind.MulticastAddress, value);
+    }
+
+    /// <summary>The <c>multicastAddress</c> alternative, or null when <see cref="Kind"/> is another one.</summary>
+    public H245.MulticastAddress? MulticastAddress => Kind == TransportAddressKind.MulticastAddress ? (H245.MulticastAddress)_value! : null;
+
+    /// <summary>Decodes a <c>TransportAddress</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="decoder">The decoder, positioned at the value.</param>
+    /// <returns>The value.</returns>
+    public static TransportAddress Decode(ref PerDecoder decoder)
+    {
+        var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
+        TransportAddress value;
+        if (isExtension)
+        {
+            switch (index)
+            {
+                default:
+                    return new(index, decoder.ReadOpenType());
+            }
+        }
+
+        switch (index)
+        {
+            case 0:
+                decoder.PushPath("unicastAddress");
+                value = new(TransportAddressKind.UnicastAddress, H245.UnicastAddress.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+            default:
+                decoder.PushPath("multicastAddress");
+                value = new(TransportAddressKind.MulticastAddress, H245.MulticastAddress.Decode(ref decoder));
+                decoder.PopPath();
+                return value;
+        }
+    }
+
+    /// <summary>Encodes this <c>TransportAddress</c> (MULTIMEDIA-SYSTEM-CONTROL) value (X.691 §23).</summary>
+    /// <param name="encoder">The encoder.</param>
+    public void Encode(PerEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        switch (Kind)
+        {
+            case TransportAddressKind.UnicastAddress:
+            {
+                encoder.WriteChoiceIndex(0, 2, true);
+                ((H245.UnicastAddress)_value!).Encode(encoder);
+                break;
+            }
+            case TransportAddressKind.MulticastAddress:
+            {
+                encoder.WriteChoiceIndex(1, 2, true);
+                ((H245.MulticastAddress)_value!).Encode(encoder);
+                break;
+            }
+            default:
+                encoder.WriteChoiceExtensionIndex(UnknownExtensionIndex);
+                encoder.WriteOpenType(UnknownExtensionEncoding);
+                break;
         }
     }
 }

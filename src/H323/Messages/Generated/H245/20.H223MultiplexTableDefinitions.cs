@@ -22,7 +22,6 @@ public sealed class MultiplexEntrySend
     /// <returns>The value.</returns>
     public static MultiplexEntrySend Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("sequenceNumber");
         var sequenceNumber = decoder.ReadInteger(0, 255);
@@ -129,7 +128,6 @@ public sealed class MultiplexEntryDescriptor
     /// <returns>The value.</returns>
     public static MultiplexEntryDescriptor Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var hasElementList = decoder.ReadBit();
         decoder.PushPath("multiplexTableEntryNumber");
         var multiplexTableEntryNumber = decoder.ReadInteger(1, 15);
@@ -201,7 +199,7 @@ public sealed class MultiplexElement
     /// <returns>The value.</returns>
     public static MultiplexElement Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         decoder.PushPath("type");
         var type = MultiplexElementType.Decode(ref decoder);
         decoder.PopPath();
@@ -274,7 +272,7 @@ public sealed class MultiplexElementType
     /// <returns>The value.</returns>
     public static MultiplexElementType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, false, out var isExtension);
         MultiplexElementType value;
         switch (index)
@@ -380,7 +378,6 @@ public sealed class MultiplexElementRepeatCount
     /// <returns>The value.</returns>
     public static MultiplexElementRepeatCount Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, false, out var isExtension);
         MultiplexElementRepeatCount value;
         switch (index)
@@ -436,7 +433,6 @@ public sealed class MultiplexEntrySendAck
     /// <returns>The value.</returns>
     public static MultiplexEntrySendAck Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("sequenceNumber");
         var sequenceNumber = decoder.ReadInteger(0, 255);
@@ -546,7 +542,6 @@ public sealed class MultiplexEntrySendReject
     /// <returns>The value.</returns>
     public static MultiplexEntrySendReject Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("sequenceNumber");
         var sequenceNumber = decoder.ReadInteger(0, 255);
@@ -656,7 +651,6 @@ public sealed class MultiplexEntryRejectionDescriptions
     /// <returns>The value.</returns>
     public static MultiplexEntryRejectionDescriptions Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("multiplexTableEntryNumber");
         var multiplexTableEntryNumber = decoder.ReadInteger(1, 15);
@@ -777,7 +771,6 @@ public sealed class MultiplexEntryRejectionDescriptionsCause
     /// <returns>The value.</returns>
     public static MultiplexEntryRejectionDescriptionsCause Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -836,7 +829,6 @@ public sealed class MultiplexEntrySendRelease
     /// <returns>The value.</returns>
     public static MultiplexEntrySendRelease Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("multiplexTableEntryNumber");
         var multiplexTableEntryNumber = DecodeMultiplexTableEntryNumber(ref decoder);
@@ -938,7 +930,6 @@ public sealed class RequestMultiplexEntry
     /// <returns>The value.</returns>
     public static RequestMultiplexEntry Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("entryNumbers");
         var entryNumbers = DecodeEntryNumbers(ref decoder);
@@ -1040,7 +1031,6 @@ public sealed class RequestMultiplexEntryAck
     /// <returns>The value.</returns>
     public static RequestMultiplexEntryAck Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("entryNumbers");
         var entryNumbers = DecodeEntryNumbers(ref decoder);
@@ -1145,7 +1135,6 @@ public sealed class RequestMultiplexEntryReject
     /// <returns>The value.</returns>
     public static RequestMultiplexEntryReject Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("entryNumbers");
         var entryNumbers = DecodeEntryNumbers(ref decoder);
@@ -1278,7 +1267,6 @@ public sealed class RequestMultiplexEntryRejectionDescriptions
     /// <returns>The value.</returns>
     public static RequestMultiplexEntryRejectionDescriptions Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("multiplexTableEntryNumber");
         var multiplexTableEntryNumber = decoder.ReadInteger(1, 15);
@@ -1393,7 +1381,6 @@ public sealed class RequestMultiplexEntryRejectionDescriptionsCause
     /// <returns>The value.</returns>
     public static RequestMultiplexEntryRejectionDescriptionsCause Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(1, true, out var isExtension);
         if (isExtension)
         {
@@ -1445,7 +1432,6 @@ public sealed class RequestMultiplexEntryRelease
     /// <returns>The value.</returns>
     public static RequestMultiplexEntryRelease Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("entryNumbers");
         var entryNumbers = DecodeEntryNumbers(ref decoder);

@@ -198,7 +198,7 @@ public sealed class ModeElementType
     /// <returns>The value.</returns>
     public static ModeElementType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(5, true, out var isExtension);
         ModeElementType value;
         if (isExtension)
@@ -419,7 +419,6 @@ public sealed class ModeElement
     /// <returns>The value.</returns>
     public static ModeElement Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasH223ModeParameters = decoder.ReadBit();
         decoder.PushPath("type");
@@ -657,7 +656,6 @@ public sealed class H235Mode
     /// <returns>The value.</returns>
     public static H235Mode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("encryptionAuthenticationAndIntegrity");
         var encryptionAuthenticationAndIntegrity = H245.EncryptionAuthenticationAndIntegrity.Decode(ref decoder);
@@ -822,7 +820,6 @@ public sealed class H235ModeMediaMode
     /// <returns>The value.</returns>
     public static H235ModeMediaMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, true, out var isExtension);
         H235ModeMediaMode value;
         if (isExtension)
@@ -912,7 +909,6 @@ public sealed class MultiplexedStreamModeParameters
     /// <returns>The value.</returns>
     public static MultiplexedStreamModeParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("logicalChannelNumber");
         var logicalChannelNumber = decoder.ReadInteger(1, 65535);
@@ -997,7 +993,7 @@ public sealed class RedundancyEncodingDTMode
     /// <returns>The value.</returns>
     public static RedundancyEncodingDTMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("redundancyEncodingMethod");
         var redundancyEncodingMethod = H245.RedundancyEncodingMethod.Decode(ref decoder);
@@ -1109,7 +1105,7 @@ public sealed class RedundancyEncodingDTModeElement
     /// <returns>The value.</returns>
     public static RedundancyEncodingDTModeElement Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("type");
         var type = RedundancyEncodingDTModeElementType.Decode(ref decoder);
@@ -1311,7 +1307,7 @@ public sealed class RedundancyEncodingDTModeElementType
     /// <returns>The value.</returns>
     public static RedundancyEncodingDTModeElementType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(6, true, out var isExtension);
         RedundancyEncodingDTModeElementType value;
         if (isExtension)
@@ -1440,7 +1436,7 @@ public sealed class MultiplePayloadStreamMode
     /// <returns>The value.</returns>
     public static MultiplePayloadStreamMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("elements");
         var elements = DecodeElements(ref decoder);
@@ -1542,7 +1538,7 @@ public sealed class MultiplePayloadStreamElementMode
     /// <returns>The value.</returns>
     public static MultiplePayloadStreamElementMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("type");
         var type = ModeElementType.Decode(ref decoder);
@@ -1660,7 +1656,7 @@ public sealed class DepFECMode
     /// <returns>The value.</returns>
     public static DepFECMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(1, true, out var isExtension);
         DepFECMode value;
         if (isExtension)
@@ -1717,7 +1713,7 @@ public sealed class DepFECModeRfc2733Mode
     /// <returns>The value.</returns>
     public static DepFECModeRfc2733Mode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("mode");
         var mode = DepFECModeRfc2733ModeMode.Decode(ref decoder);
@@ -1841,7 +1837,7 @@ public sealed class DepFECModeRfc2733ModeMode
     /// <returns>The value.</returns>
     public static DepFECModeRfc2733ModeMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         DepFECModeRfc2733ModeMode value;
         if (isExtension)
@@ -1958,7 +1954,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStream
     /// <returns>The value.</returns>
     public static DepFECModeRfc2733ModeModeSeparateStream Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         DepFECModeRfc2733ModeModeSeparateStream value;
         if (isExtension)
@@ -2029,7 +2025,6 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamDifferentPort
     /// <returns>The value.</returns>
     public static DepFECModeRfc2733ModeModeSeparateStreamDifferentPort Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasProtectedPayloadType = decoder.ReadBit();
         decoder.PushPath("protectedSessionID");
@@ -2124,7 +2119,7 @@ public sealed class DepFECModeRfc2733ModeModeSeparateStreamSamePort
     /// <returns>The value.</returns>
     public static DepFECModeRfc2733ModeModeSeparateStreamSamePort Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("protectedType");
         var protectedType = ModeElementType.Decode(ref decoder);
@@ -2209,7 +2204,7 @@ public sealed class FECMode
     /// <returns>The value.</returns>
     public static FECMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasFecScheme = decoder.ReadBit();
         var hasRfc2733Format = decoder.ReadBit();
@@ -2360,7 +2355,6 @@ public sealed class FECModeRfc2733Format
     /// <returns>The value.</returns>
     public static FECModeRfc2733Format Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, false, out var isExtension);
         FECModeRfc2733Format value;
         switch (index)
@@ -2431,7 +2425,6 @@ public sealed class H223ModeParameters
     /// <returns>The value.</returns>
     public static H223ModeParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("adaptationLayerType");
         var adaptationLayerType = H223ModeParametersAdaptationLayerType.Decode(ref decoder);
@@ -2634,7 +2627,6 @@ public sealed class H223ModeParametersAdaptationLayerType
     /// <returns>The value.</returns>
     public static H223ModeParametersAdaptationLayerType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(6, true, out var isExtension);
         H223ModeParametersAdaptationLayerType value;
         if (isExtension)
@@ -2781,7 +2773,6 @@ public sealed class H223ModeParametersAdaptationLayerTypeAl3
     /// <returns>The value.</returns>
     public static H223ModeParametersAdaptationLayerTypeAl3 Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         decoder.PushPath("controlFieldOctets");
         var controlFieldOctets = decoder.ReadInteger(0, 2);
         decoder.PopPath();
@@ -2857,7 +2848,6 @@ public sealed class V76ModeParameters
     /// <returns>The value.</returns>
     public static V76ModeParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         if (isExtension)
         {
@@ -2916,7 +2906,6 @@ public sealed class H2250ModeParameters
     /// <returns>The value.</returns>
     public static H2250ModeParameters Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasRedundancyEncodingMode = decoder.ReadBit();
         H245.RedundancyEncodingMode? redundancyEncodingMode = null;
@@ -3009,7 +2998,6 @@ public sealed class RedundancyEncodingMode
     /// <returns>The value.</returns>
     public static RedundancyEncodingMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         var hasSecondaryEncoding = decoder.ReadBit();
         decoder.PushPath("redundancyEncodingMethod");
@@ -3157,7 +3145,6 @@ public sealed class RedundancyEncodingModeSecondaryEncoding
     /// <returns>The value.</returns>
     public static RedundancyEncodingModeSecondaryEncoding Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(2, true, out var isExtension);
         RedundancyEncodingModeSecondaryEncoding value;
         if (isExtension)

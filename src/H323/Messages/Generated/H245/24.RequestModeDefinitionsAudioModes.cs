@@ -278,7 +278,7 @@ public sealed class AudioMode
     /// <returns>The value.</returns>
     public static AudioMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(14, true, out var isExtension);
         AudioMode value;
         if (isExtension)
@@ -625,7 +625,6 @@ public sealed class AudioModeG7231
     /// <returns>The value.</returns>
     public static AudioModeG7231 Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(4, false, out var isExtension);
         switch (index)
         {
@@ -696,7 +695,6 @@ public sealed class IS11172AudioMode
     /// <returns>The value.</returns>
     public static IS11172AudioMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioLayer");
         var audioLayer = IS11172AudioModeAudioLayer.Decode(ref decoder);
@@ -818,7 +816,6 @@ public sealed class IS11172AudioModeAudioLayer
     /// <returns>The value.</returns>
     public static IS11172AudioModeAudioLayer Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, false, out var isExtension);
         switch (index)
         {
@@ -901,7 +898,6 @@ public sealed class IS11172AudioModeAudioSampling
     /// <returns>The value.</returns>
     public static IS11172AudioModeAudioSampling Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, false, out var isExtension);
         switch (index)
         {
@@ -984,7 +980,6 @@ public sealed class IS11172AudioModeMultichannelType
     /// <returns>The value.</returns>
     public static IS11172AudioModeMultichannelType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, false, out var isExtension);
         switch (index)
         {
@@ -1054,7 +1049,6 @@ public sealed class IS13818AudioMode
     /// <returns>The value.</returns>
     public static IS13818AudioMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("audioLayer");
         var audioLayer = IS13818AudioModeAudioLayer.Decode(ref decoder);
@@ -1186,7 +1180,6 @@ public sealed class IS13818AudioModeAudioLayer
     /// <returns>The value.</returns>
     public static IS13818AudioModeAudioLayer Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(3, false, out var isExtension);
         switch (index)
         {
@@ -1287,7 +1280,6 @@ public sealed class IS13818AudioModeAudioSampling
     /// <returns>The value.</returns>
     public static IS13818AudioModeAudioSampling Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(6, false, out var isExtension);
         switch (index)
         {
@@ -1433,7 +1425,6 @@ public sealed class IS13818AudioModeMultichannelType
     /// <returns>The value.</returns>
     public static IS13818AudioModeMultichannelType Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var index = decoder.ReadChoiceIndex(10, false, out var isExtension);
         switch (index)
         {
@@ -1543,7 +1534,6 @@ public sealed class G7231AnnexCMode
     /// <returns>The value.</returns>
     public static G7231AnnexCMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("maxAl-sduAudioFrames");
         var maxAlSduAudioFrames = decoder.ReadInteger(1, 256);
@@ -1647,7 +1637,6 @@ public sealed class G7231AnnexCModeG723AnnexCAudioMode
     /// <returns>The value.</returns>
     public static G7231AnnexCModeG723AnnexCAudioMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("highRateMode0");
         var highRateMode0 = decoder.ReadInteger(27, 78);
@@ -1751,7 +1740,7 @@ public sealed class VBDMode
     /// <returns>The value.</returns>
     public static VBDMode Decode(ref PerDecoder decoder)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // recursive types: deep input fails cleanly, never overflows the stack
+        RuntimeHelpers.EnsureSufficientExecutionStack(); // a recursive type: deep input fails cleanly, never overflows the stack
         var extended = decoder.ReadExtensionBit();
         decoder.PushPath("type");
         var type = AudioMode.Decode(ref decoder);
