@@ -53,6 +53,7 @@ public sealed class CallSignallingWiresharkOracleTests
             CallSignallingMessages.Connect(CallId, ConferenceId, fastStart: [answer]),
             CallSignallingMessages.ReleaseComplete(CallId, ReleaseCompleteReason.CreateDestinationRejection()),
             CallSignallingMessages.TunnelledH245([H245Messages.RoundTripDelayRequest(4)]),
+            CallSignallingMessages.Progress(CallId, h245Address: new IPEndPoint(IPAddress.Parse("198.51.100.7"), 1801), fastStart: [answer], h245Tunnelling: false),
         ];
         var q931 = messages.Select(m => CallSignallingMessages.ToQ931(m, m.H323UuPdu.H323MessageBody.Kind == H323UUPDUH323MessageBodyKind.Setup ? CallReference : CallReference.Reply(), "5551234")).ToArray();
 
@@ -121,5 +122,16 @@ public sealed class CallSignallingWiresharkOracleTests
         Assert.Equal(["9"], WiresharkOracle.Values(facility, "h245.request"));
         Assert.Equal(["4"], WiresharkOracle.Values(facility, "h245.sequenceNumber"));
         WiresharkOracle.AssertCovers(facility, "h245.pdu_type", H245Messages.RoundTripDelayRequest(4).Encode, "tunnelled H.245");
+
+        // Progress: the fast connect answer and H.245 address, in a Q.931 Progress with in-band information available.
+        var progress = packets[8];
+        Assert.Equal(["7"], WiresharkOracle.Values(progress, "h225.h323_message_body"));
+        Assert.Equal(["198.51.100.7"], WiresharkOracle.Values(progress, "h225.h245Ip"));
+        Assert.Equal(["1801"], WiresharkOracle.Values(progress, "h225.h245IpPort"));
+        Assert.Equal(["0"], WiresharkOracle.Values(progress, "h225.h245Tunnelling"));
+        Assert.Equal(["1"], WiresharkOracle.Values(progress, "h245.forwardLogicalChannelNumber"));
+        Assert.Equal(["7000", "7001"], WiresharkOracle.Values(progress, "h245.tsapIdentifier"));
+        Assert.Equal(["0x08"], WiresharkOracle.Values(progress, "q931.progress_indicator.description"));
+        Assert.Equal(["0x00"], WiresharkOracle.Values(progress, "q931.progress_indicator.location"));
     }
 }

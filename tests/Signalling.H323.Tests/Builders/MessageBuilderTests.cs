@@ -64,6 +64,12 @@ public sealed class MessageBuilderTests
         Assert.Equal(Q931MessageType.CallProceeding, CallSignallingMessages.ToQ931(CallSignallingMessages.CallProceeding(callId), reference.Reply()).MessageType);
         Assert.Equal(Q931MessageType.Alerting, CallSignallingMessages.ToQ931(CallSignallingMessages.Alerting(callId), reference.Reply()).MessageType);
         Assert.Equal(Q931MessageType.Connect, CallSignallingMessages.ToQ931(CallSignallingMessages.Connect(callId, callId), reference.Reply()).MessageType);
+        var progress = CallSignallingMessages.ToQ931(CallSignallingMessages.Progress(callId), reference.Reply());
+        Assert.Equal(Q931MessageType.Progress, progress.MessageType);
+        Assert.True(progress.TryGetProgressIndicator(out var indicator));
+        Assert.Equal(new Q931ProgressIndicator(Q931CodingStandard.ItuT, Q931Location.User, Q931ProgressIndicator.InbandInformationAvailable), indicator);
+        Assert.False(progress.TryGetBearerCapability(out _));
+        Assert.False(setup.TryGetProgressIndicator(out _));
         Assert.Equal(Q931MessageType.ReleaseComplete, CallSignallingMessages.ToQ931(CallSignallingMessages.ReleaseComplete(callId), reference).MessageType);
         Assert.Equal(Q931MessageType.Facility, CallSignallingMessages.ToQ931(CallSignallingMessages.Facility(callId, FacilityReason.CreateStartH245()), reference).MessageType);
         var tunnel = CallSignallingMessages.ToQ931(CallSignallingMessages.TunnelledH245([H245Messages.EndSessionCommand()]), reference);
@@ -90,6 +96,8 @@ public sealed class MessageBuilderTests
             CallSignallingMessages.Connect(id, id, Address, [channel], false).Encode(),
             CallSignallingMessages.ReleaseComplete(id, ReleaseCompleteReason.CreateUndefinedReason()).Encode(),
             CallSignallingMessages.Facility(id, FacilityReason.CreateStartH245(), Address).Encode(),
+            CallSignallingMessages.Progress(id).Encode(),
+            CallSignallingMessages.Progress(id, Address, [channel], true).Encode(),
         ];
         foreach (var bytes in callSignalling)
         {
@@ -104,6 +112,8 @@ public sealed class MessageBuilderTests
             RasMessages.AdmissionRequest(3, "EP", 1, id, id, [AliasAddress.CreateDialledDigits("1")], answerCall: true).Encode(),
             RasMessages.DisengageRequest(4, "EP", 1, id, id, reason: DisengageReason.CreateForcedDrop()).Encode(),
             RasMessages.UnregistrationRequest(5, Address, aliases: [AliasAddress.CreateH323ID("a")]).Encode(),
+            RasMessages.InfoRequestResponse(6, "EP", Address, []).Encode(),
+            RasMessages.InfoRequestResponse(7, "EP", Address, [Address, Address], [AliasAddress.CreateDialledDigits("1")], unsolicited: true, needResponse: true).Encode(),
         ];
         foreach (var bytes in ras)
         {
@@ -129,6 +139,48 @@ public sealed class MessageBuilderTests
             Assert.True(MultimediaSystemControlMessage.TryDecode(bytes, out var value, out var error), error.ToString());
             Assert.Equal(bytes, value.Encode());
         }
+    }
+
+    [Fact]
+    public void Progress_carries_the_mandatory_components_and_what_is_given()
+    {
+        var callId = Guid.Parse("00112233-4455-6677-8899-aabbccddeeff");
+        var bare = CallSignallingMessages.Progress(callId).H323UuPdu.H323MessageBody.Progress!;
+        Assert.Equal(H323ProtocolIdentifiers.H225, bare.ProtocolIdentifier);
+        Assert.NotNull(bare.DestinationInfo.Terminal);
+        Assert.Equal(Convert.FromHexString("00112233445566778899AABBCCDDEEFF"), bare.CallIdentifier.Guid);
+        Assert.Null(bare.H245Address);
+        Assert.Null(bare.FastStart);
+        Assert.False(bare.MultipleCalls);
+        Assert.False(bare.MaintainConnection);
+
+        var channel = H245Messages.AudioChannel(1, AudioCapability.CreateG711Ulaw64k(20), Address, Address);
+        var information = CallSignallingMessages.Progress(callId, Address, [channel], h245Tunnelling: true);
+        var full = information.H323UuPdu.H323MessageBody.Progress!;
+        Assert.True(information.H323UuPdu.H245Tunnelling);
+        Assert.Equal([192, 0, 2, 10], full.H245Address!.IpAddress!.Ip);
+        Assert.Equal(H245Messages.EncodeOpenLogicalChannel(channel), Assert.Single(full.FastStart!));
+    }
+
+    [Fact]
+    public void Info_request_response_sets_the_mandatory_components_and_lists_each_call_signal_address()
+    {
+        var second = new IPEndPoint(IPAddress.Parse("198.51.100.1"), 1721);
+        var irr = RasMessages.InfoRequestResponse(42, "EP-9", Address, [Address, second], [AliasAddress.CreateH323ID("a")]).InfoRequestResponse!;
+        Assert.Equal(42, irr.RequestSeqNum);
+        Assert.Equal("EP-9", irr.EndpointIdentifier);
+        Assert.NotNull(irr.EndpointType.Terminal);
+        Assert.Equal([192, 0, 2, 10], irr.RasAddress.IpAddress!.Ip);
+        Assert.Equal([1720L, 1721L], irr.CallSignalAddress.Select(a => a.IpAddress!.Port));
+        Assert.Single(irr.EndpointAlias!);
+        Assert.Null(irr.PerCallInfo);
+        Assert.False(irr.NeedResponse);
+        Assert.False(irr.Unsolicited);
+
+        var bare = RasMessages.InfoRequestResponse(1, "EP", Address, [], unsolicited: true).InfoRequestResponse!;
+        Assert.Empty(bare.CallSignalAddress);
+        Assert.Null(bare.EndpointAlias);
+        Assert.True(bare.Unsolicited);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class RasWiresharkOracleTests
             RasMessages.AdmissionRequest(4, "EP-1", 0x1234, CallId, ConferenceId, [AliasAddress.CreateH323ID("alice")], [AliasAddress.CreateDialledDigits("5551234")], bandWidth: 640),
             RasMessages.DisengageRequest(5, "EP-1", 0x1234, CallId, ConferenceId, answeredCall: true),
             RasMessages.UnregistrationRequest(6, CallSignalling, "EP-1"),
+            RasMessages.InfoRequestResponse(7, "EP-1", Ras, [CallSignalling, new IPEndPoint(IPAddress.Parse("198.51.100.20"), 1721)], [AliasAddress.CreateH323ID("alice")], unsolicited: true),
         ];
 
         using var oracle = new WiresharkOracle();
@@ -39,7 +40,7 @@ public sealed class RasWiresharkOracleTests
         Assert.Empty(WiresharkOracle.Problems(capture));
         var packets = WiresharkOracle.Dissect(capture);
         Assert.Equal(messages.Length, packets.Count);
-        string[] kinds = ["0", "3", "3", "9", "15", "6"]; // RasMessage alternatives: GRQ, RRQ, RRQ, ARQ, DRQ, URQ
+        string[] kinds = ["0", "3", "3", "9", "15", "6", "22"]; // RasMessage alternatives: GRQ, RRQ, RRQ, ARQ, DRQ, URQ, IRR
         for (var i = 0; i < messages.Length; i++)
         {
             WiresharkOracle.AssertCovers(packets[i], "h225.RasMessage", messages[i].Encode, $"message {i}");
@@ -89,5 +90,15 @@ public sealed class RasWiresharkOracleTests
         Assert.Equal(["EP-1"], WiresharkOracle.Values(urq, "h225.endpointIdentifier"));
         Assert.Equal(["192.0.2.10"], WiresharkOracle.Values(urq, "h225.ipV4"));
         Assert.Equal(["1720"], WiresharkOracle.Values(urq, "h225.ipV4_port"));
+
+        var irr = packets[6];
+        Assert.Equal(["EP-1"], WiresharkOracle.Values(irr, "h225.endpointIdentifier"));
+        Assert.Equal(["alice"], WiresharkOracle.Values(irr, "h225.h323_ID"));
+        Assert.Equal(["192.0.2.10", "192.0.2.10", "198.51.100.20"], WiresharkOracle.Values(irr, "h225.ipV4"));
+        Assert.Equal(["1719", "1720", "1721"], WiresharkOracle.Values(irr, "h225.ipV4_port"));
+        Assert.Equal(["2"], WiresharkOracle.Values(irr, "h225.callSignalAddress"));
+        Assert.Empty(WiresharkOracle.Values(irr, "h225.perCallInfo"));
+        Assert.Equal(["0"], WiresharkOracle.Values(irr, "h225.needResponse"));
+        Assert.Equal(["1"], WiresharkOracle.Values(irr, "h225.unsolicited"));
     }
 }

@@ -7,7 +7,7 @@ namespace Signalling.H323.Messages;
 
 /// <summary>
 /// Builds the H.225.0 call signalling messages (H.225.0 clause 7, H323-UU-PDU): the <c>H323-UserInformation</c> of a
-/// Setup, CallProceeding, Alerting, Connect, ReleaseComplete and Facility, and the Q.931 message that carries
+/// Setup, CallProceeding, Alerting, Connect, Progress, ReleaseComplete and Facility, and the Q.931 message that carries
 /// it in its User-user element (H.225.0 §7.2.2). Each builder sets the components the ASN.1 makes mandatory
 /// (including the extension additions marked mandatory since version 2-4: <c>callIdentifier</c>,
 /// <c>multipleCalls</c>, <c>maintainConnection</c>, <c>mediaWaitForConnect</c>, <c>canOverlapSend</c>) and
@@ -93,6 +93,26 @@ public static class CallSignallingMessages
             MaintainConnection = false,
         }), h245Tunnelling);
 
+    /// <summary>Builds a Progress (H.225.0 Progress-UUIE), sent by the callee before Connect to tell the caller that
+    /// in-band information (such as ringback or an announcement) is available, with its H.245 address and/or its
+    /// fast connect answer (H.323 §8.1.7) so that media can flow early.</summary>
+    /// <param name="callIdentifier">The call identifier of the Setup.</param>
+    /// <param name="h245Address">Where the caller opens the H.245 channel; left out when null.</param>
+    /// <param name="fastStart">The fast connect answer; left out when null or empty.</param>
+    /// <param name="h245Tunnelling">The <c>h245Tunnelling</c> flag; left out when null.</param>
+    /// <returns>The H323-UserInformation.</returns>
+    public static H323UserInformation Progress(Guid callIdentifier, IPEndPoint? h245Address = null, IReadOnlyList<OpenLogicalChannel>? fastStart = null, bool? h245Tunnelling = null) =>
+        Wrap(H323UUPDUH323MessageBody.CreateProgress(new ProgressUUIE
+        {
+            ProtocolIdentifier = H323ProtocolIdentifiers.H225,
+            DestinationInfo = H225Addresses.Terminal(),
+            H245Address = h245Address is null ? null : H225Addresses.FromEndPoint(h245Address),
+            CallIdentifier = H225Addresses.ToCallIdentifier(callIdentifier),
+            FastStart = fastStart is null || fastStart.Count == 0 ? null : [.. fastStart.Select(H245Messages.EncodeOpenLogicalChannel)],
+            MultipleCalls = false,
+            MaintainConnection = false,
+        }), h245Tunnelling);
+
     /// <summary>Builds a ReleaseComplete (H.225.0 ReleaseComplete-UUIE).</summary>
     /// <param name="callIdentifier">The call identifier of the call.</param>
     /// <param name="reason">Why the call ends (H.225.0 <c>ReleaseCompleteReason</c>); left out when
@@ -137,7 +157,8 @@ public static class CallSignallingMessages
     /// <summary>Wraps an H323-UserInformation in the Q.931 message that carries it (H.225.0 §7.2.2): the
     /// message type follows the body (Facility for <c>empty</c>); a Setup gets the Bearer capability
     /// H.225.0 §7.2.2.1 requires (ITU-T, unrestricted digital, circuit mode, 64 kbit/s, H.221/H.242 layer 1)
-    /// and the called number when given.</summary>
+    /// and the called number when given; a Progress gets the Progress indicator Q.931 §3.1.10 makes mandatory
+    /// (ITU-T, user, description 8: in-band information is now available).</summary>
     /// <param name="information">The H.225.0 part.</param>
     /// <param name="callReference">The call reference (Q.931 §4.3; H.225.0 uses 2 octets).</param>
     /// <param name="calledPartyNumber">For a Setup, the digits of the Called party number (Q.931 §4.5.8);
@@ -167,6 +188,11 @@ public static class CallSignallingMessages
             {
                 elements.Add(new Q931PartyNumber(Q931TypeOfNumber.Unknown, Q931NumberingPlan.IsdnTelephony, calledPartyNumber).ToCalledPartyNumber());
             }
+        }
+
+        else if (messageType == Q931MessageType.Progress)
+        {
+            elements.Add(new Q931ProgressIndicator(Q931CodingStandard.ItuT, Q931Location.User, Q931ProgressIndicator.InbandInformationAvailable).ToInformationElement());
         }
 
         elements.Add(Q931UserUser.ForH225(information.Encode()).ToInformationElement());

@@ -4,10 +4,10 @@ using Signalling.H323.Messages.H225;
 namespace Signalling.H323.Messages;
 
 /// <summary>
-/// Builds the RAS requests an endpoint sends to its gatekeeper (H.225.0 RasMessage, H.323 §7.2): GRQ, RRQ, ARQ, DRQ and
-/// URQ. Each sets the components the ASN.1 makes mandatory, including mandatory extension additions
+/// Builds the RAS messages an endpoint sends to its gatekeeper (H.225.0 RasMessage, H.323 §7.2): GRQ, RRQ, ARQ, DRQ,
+/// URQ and IRR. Each sets the components the ASN.1 makes mandatory, including mandatory extension additions
 /// (<c>keepAlive</c>, <c>willSupplyUUIEs</c>, <c>maintainConnection</c>, <c>canMapAlias</c>,
-/// <c>callIdentifier</c>, <c>answeredCall</c>), and what the caller passes; nothing else.
+/// <c>callIdentifier</c>, <c>answeredCall</c>, <c>needResponse</c>, <c>unsolicited</c>), and what the caller passes; nothing else.
 /// </summary>
 public static class RasMessages
 {
@@ -146,6 +146,42 @@ public static class RasMessages
             EndpointAlias = NullIfEmpty(aliases),
             EndpointIdentifier = endpointIdentifier,
         });
+
+    /// <summary>Builds an InfoRequestResponse (H.225.0 InfoRequestResponse, H.323 §7.2.6): the answer to an IRQ
+    /// (same sequence number) or, with <paramref name="unsolicited"/>, a report the endpoint sends on its own.</summary>
+    /// <param name="requestSeqNum">The request sequence number (1-65535): the IRQ's when answering one.</param>
+    /// <param name="endpointIdentifier">The identifier the gatekeeper assigned at registration.</param>
+    /// <param name="rasAddress">Where the endpoint receives RAS messages.</param>
+    /// <param name="callSignalAddresses">Where the endpoint accepts calls (<c>callSignalAddress</c>, mandatory, may be empty).</param>
+    /// <param name="aliases">The endpoint's aliases (<c>endpointAlias</c>); left out when null or empty.</param>
+    /// <param name="perCallInfo">The calls reported on (<c>perCallInfo</c>); left out when null or empty.</param>
+    /// <param name="unsolicited">Whether the IRR is sent without an IRQ.</param>
+    /// <param name="needResponse">Whether the endpoint asks the gatekeeper to acknowledge it (IACK/INAK).</param>
+    /// <returns>The RAS message.</returns>
+    public static RasMessage InfoRequestResponse(
+        int requestSeqNum,
+        string endpointIdentifier,
+        IPEndPoint rasAddress,
+        IReadOnlyList<IPEndPoint> callSignalAddresses,
+        IReadOnlyList<AliasAddress>? aliases = null,
+        IReadOnlyList<InfoRequestResponsePerCallInfoItem>? perCallInfo = null,
+        bool unsolicited = false,
+        bool needResponse = false)
+    {
+        ArgumentNullException.ThrowIfNull(callSignalAddresses);
+        return RasMessage.CreateInfoRequestResponse(new InfoRequestResponse
+        {
+            RequestSeqNum = requestSeqNum,
+            EndpointType = H225Addresses.Terminal(),
+            EndpointIdentifier = endpointIdentifier,
+            RasAddress = H225Addresses.FromEndPoint(rasAddress),
+            CallSignalAddress = [.. callSignalAddresses.Select(H225Addresses.FromEndPoint)],
+            EndpointAlias = NullIfEmpty(aliases),
+            PerCallInfo = perCallInfo is null || perCallInfo.Count == 0 ? null : [.. perCallInfo],
+            NeedResponse = needResponse,
+            Unsolicited = unsolicited,
+        });
+    }
 
     private static List<AliasAddress>? NullIfEmpty(IReadOnlyList<AliasAddress>? aliases) =>
         aliases is null || aliases.Count == 0 ? null : [.. aliases];
