@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Signalling.H323.Tests.Generated;
@@ -34,7 +32,7 @@ internal sealed class CaptureCorpus
 
     private static CaptureCorpus Load()
     {
-        var captures = FindCaptures(AppContext.BaseDirectory) ?? FindCaptures(SourceDirectory());
+        var captures = SharedCaptures.H323Directory;
         var pdus = new Dictionary<string, List<(string, byte[])>>(StringComparer.Ordinal)
         {
             [RasField] = [],
@@ -72,42 +70,8 @@ internal sealed class CaptureCorpus
         return new CaptureCorpus(null, pdus);
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
-
-    private static string? FindCaptures(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "captures", "h323");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static string RunTshark(string file)
-    {
-        var start = new ProcessStartInfo("tshark")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-r", file, "-Y", "h225 || h245", "-T", "json", "-x" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = errors.Result;
-        return output;
-    }
+    private static string RunTshark(string file) =>
+        SharedCaptures.Run("tshark", "-r", file, "-Y", "h225 || h245", "-T", "json", "-x");
 
     private static void Collect(JsonElement element, string source, Dictionary<string, List<(string, byte[])>> pdus)
     {
