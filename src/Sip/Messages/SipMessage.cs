@@ -82,7 +82,7 @@ public abstract class SipMessage
     public Utf8Slice ContentType => Headers.TryGetFirst(KnownHeader.ContentType, out var value) ? value : default;
 
     /// <summary>The Expires header in seconds (§20.19), or null when absent or out of range.</summary>
-    public uint? Expires => Headers.TryGetFirst(KnownHeader.Expires, out var value) && SipLexer.TryParseDigits(value.Span, uint.MaxValue, out var seconds) ? (uint)seconds : null;
+    public uint? Expires => Headers.TryGetFirst(KnownHeader.Expires, out var value) && TypedHeaderGrammar.TryParseDeltaSeconds(value.Span, out var seconds) ? seconds : null;
 
     /// <summary>Writes the message in wire form: start line, header lines, empty line, body.</summary>
     public void WriteTo(IBufferWriter<byte> writer)

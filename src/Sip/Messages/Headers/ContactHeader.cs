@@ -19,9 +19,7 @@ public readonly struct ContactHeader : ISipHeaderValue<ContactHeader>
     public NameAddress Address { get; }
 
     /// <summary>The expires parameter in seconds, or null when absent or not a valid delta-seconds.</summary>
-    public uint? Expires => Address.Parameters.TryGetValue("expires"u8, out var value) && SipLexer.TryParseDigits(value.Span, uint.MaxValue, out var seconds)
-        ? (uint)seconds
-        : null;
+    public uint? Expires => TypedHeaderGrammar.GetDeltaSeconds(Address.Parameters, "expires"u8);
 
     /// <summary>The q parameter (0 to 1, §20.10), or null when absent or malformed.</summary>
     public double? Q => Address.Parameters.TryGetValue("q"u8, out var value) && QValue.TryParse(value.Span, out var q) ? q : null;

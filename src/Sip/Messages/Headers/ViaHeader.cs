@@ -79,9 +79,9 @@ public readonly struct ViaHeader : ISipHeaderValue<ViaHeader>
         via = default;
         var span = value.Span;
         var i = SipLexer.SkipWhitespace(span, 0);
-        if (!ReadToken(span, ref i, out var name) || !ReadSlash(span, ref i)) return false;
-        if (!ReadToken(span, ref i, out var version) || !ReadSlash(span, ref i)) return false;
-        if (!ReadToken(span, ref i, out var transport)) return false;
+        if (!TypedHeaderGrammar.ReadToken(span, ref i, out var name) || !ReadSlash(span, ref i)) return false;
+        if (!TypedHeaderGrammar.ReadToken(span, ref i, out var version) || !ReadSlash(span, ref i)) return false;
+        if (!TypedHeaderGrammar.ReadToken(span, ref i, out var transport)) return false;
         var afterTransport = i;
         i = SipLexer.SkipWhitespace(span, i);
         if (i == afterTransport) return false; // LWS is mandatory before sent-by
@@ -117,15 +117,6 @@ public readonly struct ViaHeader : ISipHeaderValue<ViaHeader>
                     break;
             }
         }
-    }
-
-    private static bool ReadToken(ReadOnlySpan<byte> span, ref int i, out Range range)
-    {
-        var end = SipLexer.ScanToken(span, i);
-        range = i..end;
-        if (end == i) return false;
-        i = end;
-        return true;
     }
 
     private static bool ReadSlash(ReadOnlySpan<byte> span, ref int i)
